@@ -1,0 +1,290 @@
+package com.easycrm4u.camel.waapi;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * Options of the WAAPI component; set on the component they are the defaults of every endpoint, and an endpoint URI
+ * overrides them.
+ */
+@UriParams
+public class WaapiConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://cname.betazen.vendor.waapi.easycrm4u.com/api/v1/external";
+    public static final String DEFAULT_WEBHOOK_PATH = "/waapi/webhook";
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL, description = "Root URL of the WAAPI External API.")
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "security", secret = true, description = "The API key, sent as the X-API-Key header (starts with waapi_).")
+    private String apiKey;
+    @UriParam(label = "security", secret = true, description = "The API secret, sent as the X-API-Secret header (starts with secr_).")
+    private String apiSecret;
+
+    @UriParam(label = "producer", description = "Default sending number in E.164; must be bound to the API key.")
+    private String fromPhoneNo;
+    @UriParam(label = "producer", description = "Default QR session to send from (qr operations only); an alternative to fromPhoneNo.")
+    private String sessionId;
+    @UriParam(label = "producer", description = "Default country code for contact operations and combined sends, e.g. +91.")
+    private String countryCode;
+    @UriParam(label = "producer", description = "Template name for cloud/template, e.g. order_shipped.")
+    private String templateName;
+    @UriParam(label = "producer", description = "Template language code for cloud/template, e.g. en or en_US.")
+    private String language;
+    @UriParam(label = "producer", description = "Whether the first URL of a cloud/text message gets a link preview.")
+    private Boolean previewUrl;
+    @UriParam(label = "producer", description = "Caption of media sends (at most 1024 characters).")
+    private String caption;
+    @UriParam(label = "producer", description = "File name shown to the recipient of a document send.")
+    private String filename;
+    @UriParam(label = "producer", enums = "text,image,video,audio,document,template,buttons,list,cta",
+              description = "Message type of a combined send (cloud/send).")
+    private String messageType;
+
+    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a TCP connection to the API.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long one API call may take, from sending the request to the end of the response.")
+    private long requestTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0 turns this off.")
+    private int rateLimitRetries = 3;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After fails the call with a retryable WaapiRateLimitException instead.")
+    private long maxRetryAfter = 60_000;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
+              description = "The HTTP path the webhook consumer receives deliveries on.")
+    private String path = DEFAULT_WEBHOOK_PATH;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Required unless verifySignature=false.")
+    private String webhookVerifyToken;
+    @UriParam(label = "consumer,security", defaultValue = "true",
+              description = "Whether deliveries must carry a valid X-Hub-Signature-256; turning it off logs a warning at start.")
+    private boolean verifySignature = true;
+    @UriParam(label = "consumer",
+              description = "Comma-separated X-WAAPI-Event values to route; other events are acknowledged and not routed. Empty routes every event.")
+    private String events;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "true: one exchange per inbound message, status and template status change of a delivery; false: one exchange per delivery with the whole envelope.")
+    private boolean split = true;
+    @UriParam(label = "consumer,advanced",
+              description = "Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery is not routed twice; share one (JDBC, Redis, Infinispan, ...) across a cluster. Default: in memory, bounded by idempotentCacheSize.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+              description = "Size of the default in-memory repository of processed delivery ids.")
+    private int idempotentCacheSize = 10_000;
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "The largest delivery body accepted, in bytes; larger ones are answered 413.")
+    private long maxBodySize = 1_048_576;
+
+    public WaapiConfiguration copy() {
+        try {
+            return (WaapiConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getApiSecret() {
+        return apiSecret;
+    }
+
+    public void setApiSecret(String apiSecret) {
+        this.apiSecret = apiSecret;
+    }
+
+    public String getFromPhoneNo() {
+        return fromPhoneNo;
+    }
+
+    public void setFromPhoneNo(String fromPhoneNo) {
+        this.fromPhoneNo = fromPhoneNo;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    public void setCountryCode(String countryCode) {
+        this.countryCode = countryCode;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public Boolean getPreviewUrl() {
+        return previewUrl;
+    }
+
+    public void setPreviewUrl(Boolean previewUrl) {
+        this.previewUrl = previewUrl;
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public void setCaption(String caption) {
+        this.caption = caption;
+    }
+
+    public String getFilename() {
+        return filename;
+    }
+
+    public void setFilename(String filename) {
+        this.filename = filename;
+    }
+
+    public String getMessageType() {
+        return messageType;
+    }
+
+    public void setMessageType(String messageType) {
+        this.messageType = messageType;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getRateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    public void setRateLimitRetries(int rateLimitRetries) {
+        this.rateLimitRetries = rateLimitRetries;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getWebhookVerifyToken() {
+        return webhookVerifyToken;
+    }
+
+    public void setWebhookVerifyToken(String webhookVerifyToken) {
+        this.webhookVerifyToken = webhookVerifyToken;
+    }
+
+    public boolean isVerifySignature() {
+        return verifySignature;
+    }
+
+    public void setVerifySignature(boolean verifySignature) {
+        this.verifySignature = verifySignature;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public boolean isSplit() {
+        return split;
+    }
+
+    public void setSplit(boolean split) {
+        this.split = split;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getIdempotentCacheSize() {
+        return idempotentCacheSize;
+    }
+
+    public void setIdempotentCacheSize(int idempotentCacheSize) {
+        this.idempotentCacheSize = idempotentCacheSize;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    public String toString() {
+        // secrets are left out on purpose
+        return "WaapiConfiguration[baseUrl=" + baseUrl + ", fromPhoneNo=" + fromPhoneNo + ", sessionId=" + sessionId
+               + ", path=" + path + ", verifySignature=" + verifySignature + "]";
+    }
+}

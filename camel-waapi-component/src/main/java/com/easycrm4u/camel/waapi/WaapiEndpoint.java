@@ -1,0 +1,107 @@
+package com.easycrm4u.camel.waapi;
+
+import java.time.Duration;
+
+import com.easycrm4u.camel.waapi.client.WaapiClient;
+import com.easycrm4u.camel.waapi.operation.WaapiOperation;
+import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Send WhatsApp messages and manage contacts through the WAAPI External API, and receive its signed webhooks.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = WaapiConstants.SCHEME, title = "WAAPI", syntax = "waapi:operation",
+             category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WaapiConstants.class)
+public class WaapiEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = "ping,cloud/text,cloud/template,cloud/image,cloud/video,cloud/audio,cloud/sticker,cloud/document,"
+                     + "cloud/send,contacts/update,contacts/upsert,qr/text,qr/image,qr/video,qr/audio,qr/document,"
+                     + "qr/location,qr/sessions,webhook",
+             description = "The API operation to call (producers), or webhook for the webhook consumer.")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private WaapiConfiguration configuration;
+
+    public WaapiEndpoint(String uri, WaapiComponent component, String operation, WaapiConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public WaapiComponent getComponent() {
+        return (WaapiComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        WaapiOperation apiOperation = WaapiOperations.find(operation);
+        if (apiOperation == null) {
+            throw new IllegalArgumentException("waapi:" + operation + " is a consumer and cannot send; the producers are waapi:"
+                                               + String.join(", waapi:", WaapiOperations.uris()));
+        }
+        return new WaapiProducer(this, apiOperation);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!WaapiComponent.WEBHOOK.equals(operation)) {
+            throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
+                                               + WaapiComponent.WEBHOOK + "\") to receive webhooks");
+        }
+        throw new UnsupportedOperationException("the webhook consumer is not available yet");
+    }
+
+    /** A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries. */
+    WaapiClient createClient() throws Exception {
+        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            throw new IllegalArgumentException("waapi:" + operation
+                                               + " needs an API key: set apiKey on the endpoint or the component (camel.component.waapi.api-key)");
+        }
+        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()), getObjectMapper(),
+                configuration.getBaseUrl(), configuration.getApiKey(), configuration.getApiSecret(),
+                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getRateLimitRetries(),
+                Duration.ofMillis(configuration.getMaxRetryAfter()));
+    }
+
+    ObjectMapper getObjectMapper() {
+        return getComponent().getObjectMapper();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public WaapiConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(WaapiConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

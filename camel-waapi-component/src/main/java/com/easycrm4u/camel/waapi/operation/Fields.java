@@ -1,0 +1,76 @@
+package com.easycrm4u.camel.waapi.operation;
+
+import java.util.regex.Pattern;
+
+import com.easycrm4u.camel.waapi.WaapiValidationException;
+import org.apache.camel.Message;
+
+/**
+ * Merging of headers, body fields and options, and the validation rules of the API reference.
+ */
+final class Fields {
+
+    /** E.164: an optional plus, a non-zero first digit, 7 to 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+?[1-9]\\d{6,14}");
+
+    static final int MAX_TEXT = 4096;
+    static final int MAX_CAPTION = 1024;
+
+    private Fields() {
+    }
+
+    /** The first value that is set: a string that is not blank, or any other non-null value. */
+    @SafeVarargs
+    static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null && !(value instanceof String && ((String) value).isBlank())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The header converted to the type, or the current value when the header is not set. */
+    static <T> T header(Message message, String name, Class<T> type, T current) {
+        T value = message.getHeader(name, type);
+        return first(value, current);
+    }
+
+    static void required(String field, Object value, String operation) {
+        if (value == null || value instanceof String && ((String) value).isBlank()) {
+            throw new WaapiValidationException(field, "waapi:" + operation + " needs '" + field + "'");
+        }
+    }
+
+    static void phoneNumber(String field, String value, String operation) {
+        required(field, value, operation);
+        if (!E164.matcher(value.trim()).matches()) {
+            throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field
+                                                      + "' must be a phone number in E.164 (7 to 15 digits, optionally after +), not '"
+                                                      + value + "'");
+        }
+    }
+
+    static void maxLength(String field, String value, int max, String operation) {
+        if (value != null && value.length() > max) {
+            throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field + "' has " + value.length()
+                                                      + " characters; at most " + max + " are allowed");
+        }
+    }
+
+    static void exactlyOne(String fieldA, Object a, String fieldB, Object b, String operation) {
+        boolean hasA = first(a) != null;
+        boolean hasB = first(b) != null;
+        if (hasA == hasB) {
+            throw new WaapiValidationException(hasA ? fieldB : fieldA, "waapi:" + operation + " needs exactly one of '"
+                                                                      + fieldA + "' and '" + fieldB + "', "
+                                                                      + (hasA ? "not both" : "got neither"));
+        }
+    }
+
+    static void notSupported(String field, Object value, String operation) {
+        if (first(value) != null) {
+            throw new WaapiValidationException(field, "waapi:" + operation + " does not support '" + field + "'");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.easycrm4u.camel.waapi.operation;
+
+import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import com.easycrm4u.camel.waapi.model.PingResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+
+/** {@code waapi:ping}: checks the credentials; the body becomes a {@link PingResult}. */
+final class PingOperation implements WaapiOperation {
+
+    @Override
+    public String uri() {
+        return "ping";
+    }
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public String path() {
+        return "/ping";
+    }
+
+    @Override
+    public Object buildRequest(Exchange exchange, WaapiConfiguration configuration, ObjectMapper mapper) {
+        return null;
+    }
+
+    @Override
+    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
+        exchange.getMessage().setBody(mapper.convertValue(answer, PingResult.class));
+    }
+}

@@ -1,0 +1,35 @@
+package com.easycrm4u.camel.waapi.operation;
+
+import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+
+/**
+ * One API operation behind a {@code waapi:} producer URI: how a request is made from an exchange, and what the answer
+ * becomes.
+ */
+public interface WaapiOperation {
+
+    /** The URI path of the operation, e.g. {@code cloud/text}. */
+    String uri();
+
+    /** The HTTP method of the call. */
+    String method();
+
+    /** The path of the call below the base URL. */
+    String path();
+
+    /**
+     * Builds and validates the request body of the call from the exchange (headers over body over options).
+     *
+     * @return the request model to send as JSON, or null for a call without body
+     * @throws com.easycrm4u.camel.waapi.WaapiValidationException when the request is incomplete or malformed
+     */
+    Object buildRequest(Exchange exchange, WaapiConfiguration configuration, ObjectMapper mapper);
+
+    /**
+     * Sets the typed result of the answer as the message body, with the result headers.
+     */
+    void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper);
+}

@@ -1,0 +1,71 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@code X-Hub-Signature-256} of WAAPI webhooks: {@code sha256=} and the lower-case hex HMAC-SHA256 of the raw
+ * request body, keyed with the API key's webhook verify token. Use {@link #sign} to sign test deliveries the way WAAPI
+ * does, and {@link #verify} to check one in constant time.
+ */
+public final class WebhookSignature {
+
+    /** The request header that carries the signature. */
+    public static final String HEADER = "X-Hub-Signature-256";
+    /** The prefix of the header value. */
+    public static final String PREFIX = "sha256=";
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int HEX_LENGTH = 64;
+
+    private WebhookSignature() {
+    }
+
+    /** The header value for the body signed with the verify token, e.g. {@code sha256=7571...}. */
+    public static String sign(byte[] body, String verifyToken) {
+        return PREFIX + HexFormat.of().formatHex(hmac(body, verifyToken));
+    }
+
+    /** {@link #sign(byte[], String)} of the UTF-8 bytes of the body. */
+    public static String sign(String body, String verifyToken) {
+        return sign(body.getBytes(StandardCharsets.UTF_8), verifyToken);
+    }
+
+    /**
+     * Whether the header value is the signature of exactly these bytes with this token. A missing, empty or malformed
+     * value (other prefix, wrong length, not hex) is simply not valid; the comparison takes the same time wherever the
+     * two signatures differ.
+     */
+    public static boolean verify(byte[] body, String headerValue, String verifyToken) {
+        if (headerValue == null || body == null || verifyToken == null || verifyToken.isEmpty()
+                || headerValue.length() != PREFIX.length() + HEX_LENGTH || !headerValue.startsWith(PREFIX)) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(headerValue, PREFIX.length(), headerValue.length());
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmac(body, verifyToken), given);
+    }
+
+    private static byte[] hmac(byte[] body, String verifyToken) {
+        if (verifyToken == null || verifyToken.isEmpty()) {
+            throw new IllegalArgumentException("a webhook verify token is required to sign");
+        }
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(verifyToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+}
