@@ -1,0 +1,150 @@
+package com.easycrm4u.camel.waapi;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * One WireMock server on a random loopback port per test class, a fresh Camel context with a configured
+ * {@code waapi} component per test, and helpers that send through a route.
+ */
+public abstract class WaapiTestSupport {
+
+    public static final String API_KEY = "waapi_TEST_KEY_4711";
+    public static final String API_SECRET = "secr_TEST_SECRET_0815";
+    public static final String BASE_PATH = "/api/v1/external";
+
+    protected static WireMockServer wireMock;
+
+    protected CamelContext context;
+    protected ProducerTemplate template;
+    private final AtomicInteger routes = new AtomicInteger();
+
+    @BeforeAll
+    static void startWireMock() {
+        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopWireMock() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        wireMock.resetAll();
+        context = new DefaultCamelContext();
+        WaapiComponent waapi = new WaapiComponent();
+        configure(waapi.getConfiguration());
+        context.addComponent("waapi", waapi);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    /** The component options of every test: base URL of the mock, credentials, short timeouts. */
+    protected void configure(WaapiConfiguration configuration) {
+        configuration.setBaseUrl(baseUrl());
+        configuration.setApiKey(API_KEY);
+        configuration.setApiSecret(API_SECRET);
+        configuration.setConnectTimeout(2000);
+        configuration.setRequestTimeout(5000);
+    }
+
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + wireMock.port() + BASE_PATH;
+    }
+
+    /** Sends the body and headers through a new route {@code direct -> endpointUri}; the exchange holds the outcome. */
+    protected Exchange send(String endpointUri, Object body, Map<String, Object> headers) {
+        String from = "direct:route" + routes.incrementAndGet();
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(from).to(endpointUri);
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return template.send(from, exchange -> {
+            exchange.getMessage().setBody(body);
+            if (headers != null) {
+                exchange.getMessage().getHeaders().putAll(headers);
+            }
+        });
+    }
+
+    protected Exchange send(String endpointUri, Object body) {
+        return send(endpointUri, body, Map.of());
+    }
+
+    /** Stubs {@code method path} (below the base path) with a JSON answer. */
+    protected static void stub(MappingBuilder mapping, int status, String json) {
+        wireMock.stubFor(mapping.willReturn(json(status, json)));
+    }
+
+    protected static ResponseDefinitionBuilder json(int status, String json) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    protected static String path(String path) {
+        return BASE_PATH + path;
+    }
+
+    /** Verifies exactly one request with auth headers, JSON content type and exactly this JSON body (no extra fields). */
+    protected static void verifyJsonRequest(String method, String path, String expectedJson) {
+        RequestPatternBuilder pattern = switch (method) {
+            case "POST" -> postRequestedFor(urlPathEqualTo(path(path)));
+            case "PATCH" -> patchRequestedFor(urlPathEqualTo(path(path)));
+            default -> throw new IllegalArgumentException(method);
+        };
+        wireMock.verify(1, authenticated(pattern)
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson(expectedJson, false, false)));
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
+    }
+
+    protected static void verifyGetRequest(String path) {
+        wireMock.verify(1, authenticated(getRequestedFor(urlPathEqualTo(path(path)))));
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
+    }
+
+    protected static RequestPatternBuilder authenticated(RequestPatternBuilder pattern) {
+        return pattern.withHeader("X-API-Key", equalTo(API_KEY)).withHeader("X-API-Secret", equalTo(API_SECRET));
+    }
+
+    protected static void verifyNothingSent() {
+        wireMock.verify(0, RequestPatternBuilder.allRequests());
+    }
+}
