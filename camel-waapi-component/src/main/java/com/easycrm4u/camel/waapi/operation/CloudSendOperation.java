@@ -41,7 +41,7 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
         Map<String, Object> payload = new LinkedHashMap<>();
         if (body instanceof List) {
             payload.put("components", List.of(TemplateComponent.bodyTexts((List<?>) body)));
-        } else if (MEDIA.contains(Fields.header(message, WaapiConstants.MESSAGE_TYPE, String.class, configuration.getMessageType()))) {
+        } else if (isMedia(Fields.header(message, WaapiConstants.MESSAGE_TYPE, String.class, configuration.getMessageType()))) {
             payload.put("link", body.toString());
         } else {
             payload.put("body", body.toString());
@@ -68,7 +68,7 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
             payload.putIfAbsent("language", configuration.getLanguage());
         } else if ("text".equals(request.getType()) && configuration.getPreviewUrl() != null) {
             payload.putIfAbsent("previewUrl", configuration.getPreviewUrl());
-        } else if (MEDIA.contains(request.getType())) {
+        } else if (isMedia(request.getType())) {
             payload.putIfAbsent("caption", configuration.getCaption());
             if ("document".equals(request.getType())) {
                 payload.putIfAbsent("filename", configuration.getFilename());
@@ -116,11 +116,15 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
         } else if ("template".equals(type)) {
             Fields.required("payload.name", payload.get("name"), uri());
             Fields.required("payload.language", payload.get("language"), uri());
-        } else if (MEDIA.contains(type)) {
+        } else if (isMedia(type)) {
             Fields.exactlyOne("payload.link", payload.get("link"), "payload.mediaId", payload.get("mediaId"), uri());
             Object caption = payload.get("caption");
             Fields.maxLength("payload.caption", caption == null ? null : caption.toString(), Fields.MAX_CAPTION, uri());
         }
+    }
+
+    private static boolean isMedia(String type) {
+        return type != null && MEDIA.contains(type);
     }
 
     @Override

@@ -44,10 +44,12 @@ final class Fields {
 
     static void phoneNumber(String field, String value, String operation) {
         required(field, value, operation);
-        if (!E164.matcher(value.trim()).matches()) {
+        // not trimmed: the value is sent as it is, and a leading space is what a bare + becomes in an endpoint URI
+        if (!E164.matcher(value).matches()) {
             throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field
                                                       + "' must be a phone number in E.164 (7 to 15 digits, optionally after +), not '"
-                                                      + value + "'");
+                                                      + value + "'"
+                                                      + (value.startsWith(" ") ? "; in an endpoint URI write the + as RAW(+...)" : ""));
         }
     }
 

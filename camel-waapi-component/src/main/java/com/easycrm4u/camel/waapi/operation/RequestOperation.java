@@ -48,8 +48,9 @@ abstract class RequestOperation<R> implements WaapiOperation {
     public R buildRequest(Exchange exchange, WaapiConfiguration configuration, ObjectMapper mapper) {
         Message message = exchange.getMessage();
         R request = readBody(exchange, message.getBody(), configuration, mapper);
-        applyOptions(request, configuration);
+        // headers first: options only fill what is still empty, and may depend on a header (the type of cloud/send)
         applyHeaders(request, message, mapper);
+        applyOptions(request, configuration);
         validate(request);
         return request;
     }
