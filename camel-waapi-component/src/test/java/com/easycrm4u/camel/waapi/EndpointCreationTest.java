@@ -1,0 +1,87 @@
+package com.easycrm4u.camel.waapi;
+
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Wrong URIs and missing credentials fail when the endpoint or producer is created, with a message that says why.
+ */
+class EndpointCreationTest extends WaapiTestSupport {
+
+    @Test
+    void unknownOperationListsTheValidChoices() {
+        assertThatThrownBy(() -> context.getEndpoint("waapi:cloud/nope"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cloud/nope")
+                .hasMessageContaining("waapi:webhook")
+                .hasMessageContaining("waapi:ping")
+                .hasMessageContaining("waapi:cloud/text")
+                .hasMessageContaining("waapi:contacts/upsert")
+                .hasMessageContaining("waapi:qr/sessions");
+        verifyNothingSent();
+    }
+
+    @Test
+    void everyDocumentedOperationIsAnEndpoint() {
+        for (String operation : new String[] {
+                "ping", "cloud/text", "cloud/template", "cloud/image", "cloud/video", "cloud/audio", "cloud/sticker",
+                "cloud/document", "cloud/send", "contacts/update", "contacts/upsert", "qr/text", "qr/image", "qr/video",
+                "qr/audio", "qr/document", "qr/location", "qr/sessions", "webhook" }) {
+            assertThat(context.getEndpoint("waapi:" + operation)).isInstanceOf(WaapiEndpoint.class);
+        }
+    }
+
+    @Test
+    void producerOnWebhookFailsClearly() {
+        assertThatThrownBy(() -> context.getEndpoint("waapi:webhook").createProducer())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("waapi:webhook is a consumer and cannot send")
+                .hasMessageContaining("waapi:cloud/text");
+
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:webhook").to("waapi:webhook");
+            }
+        })).hasStackTraceContaining("waapi:webhook is a consumer and cannot send");
+    }
+
+    @Test
+    void consumerOnProducerUriFailsClearly() {
+        assertThatThrownBy(() -> context.getEndpoint("waapi:cloud/text").createConsumer(exchange -> {
+        }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("waapi:cloud/text is a producer")
+                .hasMessageContaining("waapi:webhook");
+    }
+
+    @Test
+    void producerWithoutApiKeyFailsToStart() {
+        ((WaapiComponent) context.getComponent("waapi")).getConfiguration().setApiKey(null);
+
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:nokey").to("waapi:cloud/text");
+            }
+        })).hasStackTraceContaining("waapi:cloud/text needs an API key")
+                .hasStackTraceContaining("camel.component.waapi.api-key");
+        verifyNothingSent();
+    }
+
+    @Test
+    void blankApiKeyOnTheEndpointFailsToStart() {
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:blankkey").to("waapi:ping?apiKey=RAW( )");
+            }
+        })).hasStackTraceContaining("waapi:ping needs an API key");
+    }
+}
