@@ -118,7 +118,7 @@ public class WaapiConfiguration implements Cloneable {
     }
 
     public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
+        this.fromPhoneNo = restorePlus(fromPhoneNo);
     }
 
     public String getSessionId() {
@@ -134,7 +134,18 @@ public class WaapiConfiguration implements Cloneable {
     }
 
     public void setCountryCode(String countryCode) {
-        this.countryCode = countryCode;
+        this.countryCode = restorePlus(countryCode);
+    }
+
+    /**
+     * An endpoint URI decodes the + of {@code fromPhoneNo=+91...} to a space (the Endpoint DSL and YAML parameters
+     * write such URIs too); a number never starts with a space, so the + is put back.
+     */
+    private static String restorePlus(String number) {
+        if (number != null && number.length() > 1 && number.charAt(0) == ' ' && Character.isDigit(number.charAt(1))) {
+            return "+" + number.substring(1);
+        }
+        return number;
     }
 
     public String getTemplateName() {

@@ -44,12 +44,11 @@ final class Fields {
 
     static void phoneNumber(String field, String value, String operation) {
         required(field, value, operation);
-        // not trimmed: the value is sent as it is, and a leading space is what a bare + becomes in an endpoint URI
+        // not trimmed: the value is sent as it is
         if (!E164.matcher(value).matches()) {
             throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field
                                                       + "' must be a phone number in E.164 (7 to 15 digits, optionally after +), not '"
-                                                      + value + "'"
-                                                      + (value.startsWith(" ") ? "; in an endpoint URI write the + as RAW(+...)" : ""));
+                                                      + value + "'");
         }
     }
 

@@ -56,7 +56,8 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
 
     @Test
     void endpointOptionOverridesComponentOption() {
-        Exchange exchange = send("waapi:cloud/text?fromPhoneNo=RAW(" + ENDPOINT_FROM + ")", Map.of("body", "hi"),
+        // a bare + in a URI is decoded to a space; the component puts it back
+        Exchange exchange = send("waapi:cloud/text?fromPhoneNo=" + ENDPOINT_FROM, Map.of("body", "hi"),
                 Map.of(WaapiConstants.TO, TO));
 
         assertThat(exchange.getException()).isNull();
