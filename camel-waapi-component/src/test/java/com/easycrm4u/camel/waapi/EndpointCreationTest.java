@@ -84,4 +84,15 @@ class EndpointCreationTest extends WaapiTestSupport {
             }
         })).hasStackTraceContaining("waapi:ping needs an API key");
     }
+
+    @Test
+    void unusableBaseUrlFailsToStart() {
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:ftp").to("waapi:cloud/text?baseUrl=ftp://127.0.0.1/api");
+            }
+        })).hasStackTraceContaining("baseUrl must be an http or https URL with a host, not 'ftp://127.0.0.1/api'");
+        verifyNothingSent();
+    }
 }

@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -50,12 +51,27 @@ public class WaapiClient {
                        Duration requestTimeout, int rateLimitRetries, Duration maxRetryAfter) {
         this.http = http;
         this.mapper = mapper;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = checkedBaseUrl(baseUrl);
         this.apiKey = apiKey;
         this.apiSecret = apiSecret;
         this.requestTimeout = requestTimeout;
         this.rateLimitRetries = Math.max(0, rateLimitRetries);
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    /** The base URL without a trailing slash; fails unless it is an absolute http or https URL. */
+    private static String checkedBaseUrl(String baseUrl) {
+        URI root;
+        try {
+            root = baseUrl == null ? null : new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage(), e);
+        }
+        if (root == null || root.getHost() == null
+            || !("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, not '" + baseUrl + "'");
+        }
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**

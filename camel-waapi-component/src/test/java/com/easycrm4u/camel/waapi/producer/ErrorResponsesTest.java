@@ -238,6 +238,48 @@ class ErrorResponsesTest extends WaapiTestSupport {
         wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 
+    @Test
+    void successFalseInA2xxAnswerIsAnError() {
+        String answer = "{\"success\": false, \"error\": \"(#131026) Recipient phone number does not have WhatsApp installed\"}";
+        stub(post(urlPathEqualTo(path(TEXT_PATH))), 200, answer);
+
+        Exchange exchange = send("waapi:cloud/text", TEXT);
+
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiException.class);
+        WaapiException e = (WaapiException) exchange.getException();
+        assertThat(e.getMetaErrorCode()).isEqualTo(131026);
+        assertThat(e.getResponseBody()).isEqualTo(answer);
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    @Test
+    void errorAnswerThatIsNotJsonKeepsTheRawBody() {
+        String html = "<html><body>502 Bad Gateway</body></html>";
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody(html)));
+
+        Exchange exchange = send("waapi:cloud/text", TEXT);
+
+        WaapiException e = (WaapiException) exchange.getException();
+        assertThat(e.getStatusCode()).isEqualTo(502);
+        assertThat(e.getApiMessage()).isNull();
+        assertThat(e.getMetaErrorCode()).isNull();
+        assertThat(e.getResponseBody()).isEqualTo(html);
+        assertThat(e.isRetryable()).isTrue();
+    }
+
+    @Test
+    void successAnswerThatIsNotJsonIsAnError() {
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody("OK")));
+
+        Exchange exchange = send("waapi:cloud/text", TEXT);
+
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiException.class)
+                .hasMessageContaining("not JSON");
+        assertThat(((WaapiException) exchange.getException()).getResponseBody()).isEqualTo("OK");
+    }
+
     private void addRedeliveringRoute() throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
