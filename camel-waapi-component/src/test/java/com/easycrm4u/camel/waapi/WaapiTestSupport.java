@@ -86,6 +86,16 @@ public abstract class WaapiTestSupport {
 
     /** Sends the body and headers through a new route {@code direct -> endpointUri}; the exchange holds the outcome. */
     protected Exchange send(String endpointUri, Object body, Map<String, Object> headers) {
+        return template.send(routeTo(endpointUri), exchange -> {
+            exchange.getMessage().setBody(body);
+            if (headers != null) {
+                exchange.getMessage().getHeaders().putAll(headers);
+            }
+        });
+    }
+
+    /** Adds a route {@code direct -> endpointUri} and returns its direct URI. */
+    protected String routeTo(String endpointUri) {
         String from = "direct:route" + routes.incrementAndGet();
         try {
             context.addRoutes(new RouteBuilder() {
@@ -97,12 +107,7 @@ public abstract class WaapiTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return template.send(from, exchange -> {
-            exchange.getMessage().setBody(body);
-            if (headers != null) {
-                exchange.getMessage().getHeaders().putAll(headers);
-            }
-        });
+        return from;
     }
 
     protected Exchange send(String endpointUri, Object body) {
