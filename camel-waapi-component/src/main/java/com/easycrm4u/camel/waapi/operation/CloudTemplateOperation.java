@@ -7,6 +7,7 @@ import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiValidationException;
 import com.easycrm4u.camel.waapi.model.TemplateComponent;
 import com.easycrm4u.camel.waapi.model.TemplateMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Message;
@@ -51,8 +52,11 @@ final class CloudTemplateOperation extends SendOperation<TemplateMessage> {
         Object components = message.getHeader(WaapiConstants.TEMPLATE_COMPONENTS);
         if (components != null) {
             try {
-                request.setComponents(mapper.convertValue(components, COMPONENTS));
-            } catch (IllegalArgumentException e) {
+                // a String is the JSON array itself, as a YAML route's setHeader gives it
+                request.setComponents(components instanceof CharSequence
+                        ? mapper.readValue(components.toString(), COMPONENTS)
+                        : mapper.convertValue(components, COMPONENTS));
+            } catch (IllegalArgumentException | JsonProcessingException e) {
                 throw new WaapiValidationException("components", "waapi:" + uri() + ": header "
                                                                  + WaapiConstants.TEMPLATE_COMPONENTS
                                                                  + " is not a list of Meta template components");

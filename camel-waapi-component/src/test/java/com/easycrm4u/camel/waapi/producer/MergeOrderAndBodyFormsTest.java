@@ -235,4 +235,35 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
         verifyJsonRequest("PATCH", "/contacts", """
                 {"phoneNumber": "917890000198", "countryCode": "+91", "updates": {"tags": ["vip"]}}""");
     }
+
+    @Test
+    void templateComponentsHeaderAsJsonArray() throws Exception {
+        String components = "[{\"type\": \"body\", \"parameters\": [{\"type\": \"text\", \"text\": \"AWB-1\"}]}]";
+        String expected = """
+                {"to": "917890000198", "fromPhoneNo": "+911111111111", "name": "order_shipped", "language": "en",
+                 "components": [{"type": "body", "parameters": [{"type": "text", "text": "AWB-1"}]}]}""";
+
+        Exchange fromNode = send("waapi:cloud/template?templateName=order_shipped", null, Map.of(WaapiConstants.TO, TO,
+                WaapiConstants.TEMPLATE_COMPONENTS, new com.fasterxml.jackson.databind.ObjectMapper().readTree(components)));
+        assertThat(fromNode.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-api/messages/template", expected);
+
+        wireMock.resetRequests();
+        Exchange fromString = send("waapi:cloud/template?templateName=order_shipped", null, Map.of(WaapiConstants.TO, TO,
+                WaapiConstants.TEMPLATE_COMPONENTS, components));
+        assertThat(fromString.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-api/messages/template", expected);
+    }
+
+    @Test
+    void jsonBytesBody() {
+        byte[] json = """
+                {"to": "917890000198", "body": "Hello"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Exchange exchange = send("waapi:cloud/text", json);
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-api/messages/text", """
+                {"to": "917890000198", "fromPhoneNo": "+911111111111", "body": "Hello"}""");
+    }
 }

@@ -114,6 +114,18 @@ class ValidationTest extends WaapiTestSupport {
     }
 
     @Test
+    void malformedTemplateComponentsHeaderIsRefused() {
+        Map<String, Object> body = with("to", TO, "fromPhoneNo", FROM, "name", "order_shipped", "language", "en");
+        for (Object components : List.of("[{\"type\": ", "not json", 42)) {
+            Exchange exchange = send("waapi:cloud/template", body, Map.of(WaapiConstants.TEMPLATE_COMPONENTS, components));
+
+            assertThat(exchange.getException()).isInstanceOfSatisfying(WaapiValidationException.class,
+                    e -> assertThat(e.getField()).isEqualTo("components"));
+        }
+        verifyNothingSent();
+    }
+
+    @Test
     void headerCanCompleteAnIncompleteBody() {
         stub(post(anyUrl()), 200, "{\"success\": true, \"data\": {\"messageId\": \"wamid.OK\", \"status\": \"sent\"}}");
 
