@@ -364,11 +364,12 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /** Adds or replaces a QR session on a number. */
     public WaapiSandbox addQrSession(String sessionId, String sessionName, String e164, boolean connected) {
-        QrSession session = new QrSession();
-        session.setSessionId(sessionId);
-        session.setSessionName(sessionName);
-        session.setPhoneNumber(PhoneNumbers.digits(e164));
-        session.setStatus(connected ? "connected" : "disconnected");
+        Objects.requireNonNull(sessionId, "sessionId");
+        if (!PhoneNumbers.isE164(e164)) {
+            throw new IllegalArgumentException("not an E.164 phone number: " + e164);
+        }
+        QrSession session = qrSession(sessionId, sessionName, PhoneNumbers.digits(e164),
+                connected ? "connected" : "disconnected");
         synchronized (qrSessions) {
             qrSessions.put(sessionId, session);
         }
@@ -776,12 +777,16 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     private static QrSession copy(QrSession session) {
-        QrSession copy = new QrSession();
-        copy.setSessionId(session.getSessionId());
-        copy.setSessionName(session.getSessionName());
-        copy.setPhoneNumber(session.getPhoneNumber());
-        copy.setStatus(session.getStatus());
-        return copy;
+        return qrSession(session.getSessionId(), session.getSessionName(), session.getPhoneNumber(), session.getStatus());
+    }
+
+    private static QrSession qrSession(String sessionId, String sessionName, String phoneNumber, String status) {
+        QrSession session = new QrSession();
+        session.setSessionId(sessionId);
+        session.setSessionName(sessionName);
+        session.setPhoneNumber(phoneNumber);
+        session.setStatus(status);
+        return session;
     }
 
     private static ThreadFactory daemonThreads(String name) {
@@ -878,12 +883,7 @@ public final class WaapiSandbox implements AutoCloseable {
 
         /** A QR session; without any, {@value WaapiSandbox#DEFAULT_QR_SESSION_ID} is connected on the first number. */
         public Builder qrSession(String sessionId, String sessionName, String e164, boolean connected) {
-            QrSession session = new QrSession();
-            session.setSessionId(sessionId);
-            session.setSessionName(sessionName);
-            session.setPhoneNumber(e164);
-            session.setStatus(connected ? "connected" : "disconnected");
-            qrSessions.add(session);
+            qrSessions.add(WaapiSandbox.qrSession(sessionId, sessionName, e164, connected ? "connected" : "disconnected"));
             return this;
         }
 
