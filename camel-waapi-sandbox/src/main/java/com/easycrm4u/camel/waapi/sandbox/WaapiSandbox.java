@@ -253,7 +253,17 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /**
-     * A {@link CamelConfiguration} that runs {@link #configure(CamelContext)}: for Camel Main
+     * Points the context at this sandbox with the first API key, in a way that also wins over
+     * {@code camel.component.waapi.*} properties applied later (as Camel Main does): {@link #configure(CamelContext)}
+     * plus the same values as override properties of the context's properties component.
+     */
+    public void configureOverridingProperties(CamelContext context) {
+        configure(context);
+        camelProperties().forEach(context.getPropertiesComponent()::addOverrideProperty);
+    }
+
+    /**
+     * A {@link CamelConfiguration} that runs {@link #configureOverridingProperties(CamelContext)}: for Camel Main
      * ({@code main.configure().addConfiguration(sandbox.camelConfiguration())}) and {@code @CamelMainTest}'s
      * {@code @Configure} methods. The sandbox is started when it runs.
      */
@@ -262,7 +272,7 @@ public final class WaapiSandbox implements AutoCloseable {
             @Override
             public void configure(CamelContext camelContext) {
                 start();
-                WaapiSandbox.this.configure(camelContext);
+                configureOverridingProperties(camelContext);
             }
         };
     }
