@@ -3,7 +3,6 @@ package com.easycrm4u.camel.waapi.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -87,7 +86,9 @@ final class SandboxApi implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String keyName = null;
-        int status = 0;
+        int status;
+        ObjectNode answer;
+        Long retryAfter = null;
         try {
             SandboxFaults faults = sandbox.faults();
             long latency = faults.getLatency().toMillis();
@@ -96,6 +97,7 @@ final class SandboxApi implements HttpHandler {
             }
             SandboxFaults.Fault fault = faults.next();
             if (fault == SandboxFaults.Fault.DROP_CONNECTION) {
+                sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, null, 0));
                 // closing before any response header makes the server drop the connection
                 exchange.close();
                 return;
@@ -110,28 +112,31 @@ final class SandboxApi implements HttpHandler {
             sandbox.checkQuota(key);
             authorize(key, route);
             ObjectNode body = "GET".equals(method) ? mapper.createObjectNode() : parseBody(raw);
-            ObjectNode answer = route.handler().handle(key, body);
+            answer = route.handler().handle(key, body);
             status = 200;
-            send(exchange, status, answer, null);
         } catch (ApiError e) {
             status = e.status();
-            ObjectNode answer = mapper.createObjectNode();
-            answer.put("success", false);
-            answer.put(e.field(), e.getMessage());
-            send(exchange, status, answer, e.retryAfterSeconds());
+            answer = failure(e.field(), e.getMessage());
+            retryAfter = e.retryAfterSeconds();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
+            return;
         } catch (RuntimeException e) {
             LOG.warn("WAAPI sandbox failed on {} {}", method, path, e);
             status = 500;
-            ObjectNode answer = mapper.createObjectNode();
-            answer.put("success", false);
-            answer.put("message", "Internal sandbox error: " + e.getClass().getSimpleName());
-            send(exchange, status, answer, null);
-        } finally {
-            sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, keyName, status));
+            answer = failure("message", "Internal sandbox error: " + e.getClass().getSimpleName());
         }
+        // recorded before answering, so a client that has its answer finds its request in the introspection
+        sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, keyName, status));
+        send(exchange, status, answer, retryAfter);
+    }
+
+    private ObjectNode failure(String field, String text) {
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("success", false);
+        answer.put(field, text);
+        return answer;
     }
 
     private Route findRoute(String method, String path, HttpExchange exchange) {
@@ -611,9 +616,5 @@ final class SandboxApi implements HttpHandler {
         answer.put("success", true);
         answer.set("data", data);
         return answer;
-    }
-
-    static String isoMillis(Instant instant) {
-        return ISO_MILLIS.format(instant);
     }
 }

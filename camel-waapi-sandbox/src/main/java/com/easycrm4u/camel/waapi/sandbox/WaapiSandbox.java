@@ -280,7 +280,7 @@ public final class WaapiSandbox implements AutoCloseable {
     // ---- keys, numbers, templates, sessions, recipients ------------------------------------------------------------
 
     /** Adds (or replaces, by key) an API key. Its bound numbers become numbers of the sandbox. */
-    public WaapiSandbox addApiKey(SandboxApiKey key) {
+    public synchronized WaapiSandbox addApiKey(SandboxApiKey key) {
         Objects.requireNonNull(key, "key");
         if (keys.stream().anyMatch(k -> k.getName().equals(key.getName()) && !k.getKey().equals(key.getKey()))) {
             throw new IllegalArgumentException("another API key is already named '" + key.getName() + "'");
@@ -438,8 +438,8 @@ public final class WaapiSandbox implements AutoCloseable {
             image.put("caption", caption);
         }
         image.put("mime_type", mimeType != null ? mimeType : "image/jpeg");
-        image.put("sha256", java.util.Base64.getEncoder().encodeToString(Ids.objectId().getBytes()));
-        image.put("id", Long.toString(1_000_000_000_000_000L + Math.abs(Ids.objectId().hashCode())));
+        image.put("sha256", Ids.sha256());
+        image.put("id", Ids.mediaId());
         return inject(customerE164, businessE164, message);
     }
 
@@ -538,9 +538,9 @@ public final class WaapiSandbox implements AutoCloseable {
         }
     }
 
-    /** The contact with this phone number, or null. */
-    public Contact getContact(String e164) {
-        ObjectNode contact = contact(PhoneNumbers.digits(e164));
+    /** The contact with this phone number (normalized as the API does), or null. */
+    public Contact getContact(String phoneNumber) {
+        ObjectNode contact = contact(PhoneNumbers.normalize(phoneNumber, null));
         return contact == null ? null : mapper.convertValue(contact, Contact.class);
     }
 
