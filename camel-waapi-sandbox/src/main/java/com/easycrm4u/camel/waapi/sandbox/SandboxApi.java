@@ -32,6 +32,7 @@ final class SandboxApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxApi.class);
     private static final int MAX_BODY = 1024 * 1024;
+    private static final String WHATSAPP_JID_SUFFIX = "@s.whatsapp.net";
     private static final int MAX_TEXT = 4096;
     private static final int MAX_CAPTION = 1024;
     private static final DateTimeFormatter ISO_MILLIS
@@ -357,7 +358,7 @@ final class SandboxApi implements HttpHandler {
         data.put("messageId", message.getMessageId());
         data.put("from", message.getFrom());
         data.put("sessionId", message.getSessionId());
-        data.put("to", message.getTo() + "@s.whatsapp.net");
+        data.put("to", message.getTo() + WHATSAPP_JID_SUFFIX);
         data.put("type", "text");
         return success(data);
     }
@@ -406,6 +407,11 @@ final class SandboxApi implements HttpHandler {
     }
 
     private QrSender qrSender(SandboxApiKey key, ObjectNode body) {
+        // a QR recipient may also be given as a WhatsApp JID
+        JsonNode jid = body.get("to");
+        if (jid != null && jid.isTextual() && jid.asText().endsWith(WHATSAPP_JID_SUFFIX)) {
+            body.put("to", jid.asText().substring(0, jid.asText().length() - WHATSAPP_JID_SUFFIX.length()));
+        }
         String to = phoneNumber(body, "to");
         String sessionId = optionalText(body, "sessionId", "");
         String from = null;

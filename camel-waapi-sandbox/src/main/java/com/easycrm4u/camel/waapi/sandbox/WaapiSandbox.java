@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
@@ -88,6 +89,9 @@ public final class WaapiSandbox implements AutoCloseable {
     private final Map<String, String> phoneNumberIds = new ConcurrentHashMap<>();
     private final List<String> phoneNumbers = new CopyOnWriteArrayList<>();
     private final Map<String, SandboxTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, SandboxTemplate> reviewedTemplates = new ConcurrentHashMap<>();
+    private final Map<String, Long> templateIds = new ConcurrentHashMap<>();
+    private final AtomicLong templateIdSequence = new AtomicLong(1_000_000_000_000_000L);
     private final Map<String, QrSession> qrSessions = new LinkedHashMap<>();
     private final Set<String> withoutWhatsApp = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> contacts = new LinkedHashMap<>();
@@ -104,6 +108,7 @@ public final class WaapiSandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final WebhookDispatcher dispatcher;
     private HttpServer server;
+    private boolean closed;
 
     private WaapiSandbox(Builder builder) {
         this.requestedPort = builder.port;
@@ -155,6 +160,9 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1 (the port given to the builder; 0 picks a free one). Returns this sandbox. */
     public synchronized WaapiSandbox start() {
+        if (closed) {
+            throw new IllegalStateException("this WAAPI sandbox is closed; build a new one");
+        }
         if (server != null) {
             return this;
         }
@@ -175,9 +183,10 @@ public final class WaapiSandbox implements AutoCloseable {
         return server != null;
     }
 
-    /** Stops serving and delivering webhooks. */
+    /** Stops serving and delivering webhooks, for good. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (server != null) {
             server.stop(0);
             server = null;
@@ -365,6 +374,35 @@ public final class WaapiSandbox implements AutoCloseable {
     /** Withdraws the approval of a template. */
     public WaapiSandbox removeTemplate(String name, String language) {
         templates.remove(SandboxTemplate.key(name, language));
+        return this;
+    }
+
+    /**
+     * Meta reviewed a template: {@code APPROVED} approves it (as a {@code utility} template unless it was known),
+     * any other event ({@code REJECTED}, {@code PAUSED}, {@code DISABLED}, ...) withdraws the approval. Every key with
+     * a webhook subscribed to {@code message_template_status_update} gets the event.
+     */
+    public WaapiSandbox changeTemplateStatus(String name, String language, String event, String reason) {
+        Objects.requireNonNull(event, "event");
+        String key = SandboxTemplate.key(name, language);
+        SandboxTemplate known = templates.containsKey(key) ? templates.get(key) : reviewedTemplates.get(key);
+        SandboxTemplate template = known != null ? known : SandboxTemplate.of(name, language);
+        reviewedTemplates.put(key, template);
+        if ("APPROVED".equals(event)) {
+            templates.put(key, template);
+        } else {
+            templates.remove(key);
+        }
+        long templateId = templateIds.computeIfAbsent(key, k -> templateIdSequence.incrementAndGet());
+        ObjectNode envelope = envelopes.templateStatus(templateId, template, event, reason == null ? "NONE" : reason, now());
+        String body = json(envelope);
+        for (SandboxApiKey apiKey : keys) {
+            String url = webhookUrls.get(apiKey.getName());
+            if (url != null && apiKey.receives(WebhookEnvelopes.FIELD_TEMPLATE_STATUS)) {
+                dispatcher.deliver(apiKey, url, WebhookEnvelopes.FIELD_TEMPLATE_STATUS, "template:" + event,
+                        Long.toString(templateId), body);
+            }
+        }
         return this;
     }
 
@@ -747,12 +785,7 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     private CompletableFuture<?> deliverToKeys(String business, String kind, String messageId, ObjectNode envelope) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(envelope);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = json(envelope);
         List<CompletableFuture<WebhookDelivery>> pending = new ArrayList<>();
         for (SandboxApiKey key : keys) {
             String url = webhookUrls.get(key.getName());
@@ -775,6 +808,14 @@ public final class WaapiSandbox implements AutoCloseable {
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             LOG.debug("WAAPI sandbox is closed; no more status updates");
+        }
+    }
+
+    private String json(ObjectNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a webhook body", e);
         }
     }
 

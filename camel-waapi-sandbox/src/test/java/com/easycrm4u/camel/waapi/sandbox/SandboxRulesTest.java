@@ -47,6 +47,13 @@ class SandboxRulesTest {
     }
 
     @Test
+    void aClosedSandboxCannotBeRestarted() {
+        sandbox.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(sandbox::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void keyWithoutSecretNeedsNone() {
         sandbox.addApiKey(SandboxApiKey.builder("waapi_open").name("Open").build());
         assertThat(api.as("waapi_open", null).get("/ping").status()).isEqualTo(200);
@@ -275,6 +282,9 @@ class SandboxRulesTest {
         assertThat(error(api.post("/whatsapp-qr/messages/text", "{\"to\": \"917890000198\", \"body\": \"Hi\"}")))
                 .isEqualTo("'fromPhoneNo' is required (or pass 'sessionId')");
         assertThat(api.get("/whatsapp-qr/sessions").json().get("count").asInt()).isEqualTo(2);
+        Answer byJid = api.post("/whatsapp-qr/messages/text",
+                "{\"to\": \"917890000198@s.whatsapp.net\", \"sessionId\": \"sess_two\", \"body\": \"Hi\"}");
+        assertThat(byJid.json().at("/data/to").asText()).isEqualTo("917890000198@s.whatsapp.net");
     }
 
     @Test

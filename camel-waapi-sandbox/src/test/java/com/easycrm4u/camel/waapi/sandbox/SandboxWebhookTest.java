@@ -233,6 +233,34 @@ class SandboxWebhookTest {
         }
     }
 
+    @Test
+    void templateReviewsAreDeliveredAndChangeWhatCanBeSent() {
+        sandbox.changeTemplateStatus("order_shipped", "en", "PAUSED", "Low quality");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+        Received paused = receiver.received().get(0);
+        assertThat(paused.header("X-WAAPI-Event")).isEqualTo("message_template_status_update");
+        assertThat(WebhookSignature.verify(paused.body(), paused.header(WebhookSignature.HEADER), TOKEN)).isTrue();
+        JsonNode entry = json(paused).at("/entry/0");
+        assertThat(entry.get("time").asLong()).isPositive();
+        assertThat(entry.at("/changes/0/field").asText()).isEqualTo("message_template_status_update");
+        JsonNode value = entry.at("/changes/0/value");
+        assertThat(value.get("event").asText()).isEqualTo("PAUSED");
+        assertThat(value.get("message_template_name").asText()).isEqualTo("order_shipped");
+        assertThat(value.get("message_template_language").asText()).isEqualTo("en");
+        assertThat(value.get("message_template_id").isNumber()).isTrue();
+        assertThat(value.get("reason").asText()).isEqualTo("Low quality");
+
+        Answer refused = api.post("/whatsapp-api/messages/template",
+                "{\"to\": \"917890000198\", \"fromPhoneNo\": \"" + NUMBER + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
+        assertThat(refused.json().get("error").asText()).startsWith("(#132001)");
+
+        sandbox.changeTemplateStatus("order_shipped", "en", "APPROVED", null);
+        sendTemplate("917890000198");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.getDeliveries().size() >= 2);
+        assertThat(sandbox.getDeliveries().get(1).getKind()).isEqualTo("template:APPROVED");
+        assertThat(sandbox.getDeliveries().get(1).getMessageId()).isEqualTo(value.get("message_template_id").asText());
+    }
+
     private String sendTemplate(String to) {
         Answer answer = api.post("/whatsapp-api/messages/template", "{\"to\": \"" + to + "\", \"fromPhoneNo\": \"" + NUMBER
                                                                     + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
