@@ -39,7 +39,8 @@ final class SandboxApi implements HttpHandler {
             = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> COMBINED_TYPES
             = List.of("text", "image", "video", "audio", "document", "template", "buttons", "list", "cta");
-    private static final Set<String> CLOUD_MEDIA = Set.of("image", "video", "audio", "sticker", "document");
+    private static final List<String> CLOUD_MEDIA = List.of("image", "video", "audio", "sticker", "document");
+    private static final List<String> QR_MEDIA = List.of("image", "video", "audio", "document");
     private static final Set<String> CAPTIONED = Set.of("image", "video", "document");
     private static final List<String> CONTACT_FIELDS = List.of("first_name", "last_name", "profile_name", "email", "tags");
 
@@ -60,22 +61,24 @@ final class SandboxApi implements HttpHandler {
         this.sandbox = sandbox;
         this.mapper = mapper;
         route("/ping", new Route("GET", null, false, null, this::ping));
-        route("/whatsapp-api/messages/text", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudText));
-        route("/whatsapp-api/messages/template", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudTemplate));
+        send("/whatsapp-api/messages/text", Service.CLOUD_API, this::cloudText);
+        send("/whatsapp-api/messages/template", Service.CLOUD_API, this::cloudTemplate);
         for (String type : CLOUD_MEDIA) {
-            route("/whatsapp-api/messages/" + type, new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND,
-                    (key, body) -> cloudMedia(key, body, type)));
+            send("/whatsapp-api/messages/" + type, Service.CLOUD_API, (key, body) -> cloudMedia(key, body, type));
         }
-        route("/whatsapp-api/messages/send", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudSend));
+        send("/whatsapp-api/messages/send", Service.CLOUD_API, this::cloudSend);
         route("/contacts", new Route("PATCH", null, true, SandboxApiKey.CONTACTS_WRITE, this::updateContact));
         route("/contacts", new Route("POST", null, true, SandboxApiKey.CONTACTS_WRITE, this::upsertContact));
-        route("/whatsapp-qr/messages/text", new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND, this::qrText));
-        for (String type : List.of("image", "video", "audio", "document")) {
-            route("/whatsapp-qr/messages/" + type, new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND,
-                    (key, body) -> qrMedia(key, body, type)));
+        send("/whatsapp-qr/messages/text", Service.QR, this::qrText);
+        for (String type : QR_MEDIA) {
+            send("/whatsapp-qr/messages/" + type, Service.QR, (key, body) -> qrMedia(key, body, type));
         }
-        route("/whatsapp-qr/messages/location", new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND, this::qrLocation));
+        send("/whatsapp-qr/messages/location", Service.QR, this::qrLocation);
         route("/whatsapp-qr/sessions", new Route("GET", Service.QR, false, SandboxApiKey.MESSAGES_READ, this::qrSessions));
+    }
+
+    private void send(String path, Service service, Handler handler) {
+        route(path, new Route("POST", service, true, SandboxApiKey.MESSAGES_SEND, handler));
     }
 
     private void route(String path, Route route) {
@@ -307,12 +310,11 @@ final class SandboxApi implements HttpHandler {
         if (!"template".equals(type)) {
             sandbox.requireServiceWindow(sender.from(), sender.to());
         }
-        ObjectNode contact = null;
-        if (contactNode != null && contactNode.isObject() && !contactNode.isEmpty()) {
-            contact = sandbox.upsertContact(body.get("to").asText(), countryCode, contactFields((ObjectNode) contactNode, ""));
-        } else {
-            contact = sandbox.contact(sender.to());
-        }
+        // an empty contact skips the upsert
+        ObjectNode contact = contactNode != null && contactNode.isObject() && !contactNode.isEmpty()
+                ? sandbox.upsertContact(body.get("to").asText(), countryCode,
+                        contactFields((ObjectNode) contactNode, "contact."))
+                : sandbox.contact(sender.to());
         SentMessage message = sandbox.acceptCloudMessage(key, type, sender.to(), sender.from(), body, template);
         ObjectNode data = mapper.createObjectNode();
         if (contact != null) {
@@ -433,7 +435,8 @@ final class SandboxApi implements HttpHandler {
     private String phoneNumber(ObjectNode body, String field) {
         String value = requiredText(body, field, "");
         if (!PhoneNumbers.isE164(value)) {
-            throw ApiError.badRequest("'" + field + "' must be a phone number in E.164 (e.g. 917890000198), got '" + value + "'");
+            throw ApiError.badRequest("'" + field + "' must be a phone number in E.164 (e.g. 917890000198), got '"
+                                      + value + "'");
         }
         return PhoneNumbers.digits(value);
     }

@@ -354,7 +354,9 @@ public final class WaapiSandbox implements AutoCloseable {
                 phoneNumbers.add(digits);
             }
             if (phoneNumberId != null || !phoneNumberIds.containsKey(digits)) {
-                phoneNumberIds.put(digits, phoneNumberId != null ? phoneNumberId : "1" + String.format("%015d", Long.parseLong(digits) % 1_000_000_000_000_000L));
+                // a stable made-up id, 16 digits like Meta's
+                phoneNumberIds.put(digits, phoneNumberId != null
+                        ? phoneNumberId : "1" + String.format("%015d", Long.parseLong(digits) % 1_000_000_000_000_000L));
             }
         }
         return this;
@@ -676,7 +678,8 @@ public final class WaapiSandbox implements AutoCloseable {
     void requireBound(SandboxApiKey key, String fromDigits) {
         boolean bound = key.isBoundToAllNumbers() ? phoneNumbers.contains(fromDigits) : key.getNumbers().contains(fromDigits);
         if (!bound) {
-            throw ApiError.error(403, "fromPhoneNo +" + fromDigits + " is not one of the WhatsApp numbers this API key is bound to");
+            throw ApiError.error(403, "fromPhoneNo +" + fromDigits
+                                      + " is not one of the WhatsApp numbers this API key is bound to");
         }
     }
 
