@@ -60,7 +60,9 @@ public class WaapiEndpoint extends DefaultEndpoint implements EndpointServiceLoc
             throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
                                                + WaapiComponent.WEBHOOK + "\") to receive webhooks");
         }
-        throw new UnsupportedOperationException("the webhook consumer is not available yet");
+        WaapiWebhookConsumer consumer = new WaapiWebhookConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries. */
