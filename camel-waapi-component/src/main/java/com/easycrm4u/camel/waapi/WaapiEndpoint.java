@@ -6,6 +6,7 @@ import com.easycrm4u.camel.waapi.client.WaapiClient;
 import com.easycrm4u.camel.waapi.operation.WaapiOperation;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -22,7 +23,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = WaapiConstants.SCHEME, title = "WAAPI", syntax = "waapi:operation",
              category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WaapiConstants.class)
-public class WaapiEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(enums = "ping,cloud/text,cloud/template,cloud/image,cloud/video,cloud/audio,cloud/sticker,cloud/document,"
                      + "cloud/send,contacts/update,contacts/upsert,qr/text,qr/image,qr/video,qr/audio,qr/document,"
