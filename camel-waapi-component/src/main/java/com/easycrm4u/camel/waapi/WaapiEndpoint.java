@@ -84,7 +84,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return WaapiComponent.WEBHOOK.equals(operation) ? configuration.getPath() : configuration.getBaseUrl();
     }
 
     @Override

@@ -287,6 +287,15 @@ class WebhookRoutingTest extends WebhookTestSupport {
     }
 
     @Test
+    void aYamlRouteReceivesTheSameTypedEvents() {
+        assertThat(postSigned("/waapi/yaml", payload("reference-text.json")).statusCode()).isEqualTo(200);
+        assertThat(received("yaml")).singleElement().satisfies(exchange -> {
+            assertThat(exchange.getMessage().getHeader("text")).isEqualTo("Hi, is the order shipped?");
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.FROM)).isEqualTo("917890000198");
+        });
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         String body = new String(payload("reference-text.json"), StandardCharsets.UTF_8)
                 .replace("\"type\": \"text\"", "\"type\": \"text\", \"brand_new\": {\"nested\": [1, 2]}")

@@ -46,6 +46,8 @@ public abstract class WebhookTestSupport {
         port = AvailablePortFinder.getNextAvailable();
         main = new Main();
         main.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
+        main.addInitialProperty("waapi.test.webhook-verify-token", TOKEN);
+        main.configure().withRoutesIncludePattern("classpath:routes/webhook-route.yaml");
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
