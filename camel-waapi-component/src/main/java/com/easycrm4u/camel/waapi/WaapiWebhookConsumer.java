@@ -181,6 +181,7 @@ public class WaapiWebhookConsumer extends DefaultConsumer {
                         eventType, acceptedEvents);
                 return answer(http, callback, 200, ok());
             }
+            List<RoutedMessage> messages = routedMessages(envelope, eventType, deliveryId, body);
             if (deliveryId == null) {
                 LOG.debug("waapi:webhook delivery without {} header: routed without de-duplication", HEADER_DELIVERY);
             } else if (!deliveriesInFlight.add(deliveryId)) {
@@ -196,9 +197,7 @@ public class WaapiWebhookConsumer extends DefaultConsumer {
                 LOG.debug("waapi:webhook delivery {} was already processed; acknowledged without routing it", deliveryId);
                 return answer(http, callback, 200, ok());
             }
-            Delivery delivery
-                    = new Delivery(http, callback, deliveryId, eventType, routedMessages(envelope, eventType, deliveryId, body));
-            return delivery.routeNext(true);
+            return new Delivery(http, callback, deliveryId, eventType, messages).routeNext(true);
         }
 
         private boolean addToRepository(String deliveryId) {

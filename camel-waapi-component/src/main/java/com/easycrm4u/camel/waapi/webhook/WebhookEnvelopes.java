@@ -19,6 +19,7 @@ import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -56,10 +57,25 @@ public final class WebhookEnvelopes {
         checkEnvelope(root);
         try {
             return reader.treeToValue(root, WebhookEnvelope.class);
+        } catch (JsonMappingException e) {
+            // the path, not Jackson's message: that may quote values of the body
+            throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape at "
+                                                     + jsonPath(e), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape: "
-                                                     + e.getOriginalMessage(), e);
+            throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape", e);
         }
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static void checkEnvelope(JsonNode root) {
