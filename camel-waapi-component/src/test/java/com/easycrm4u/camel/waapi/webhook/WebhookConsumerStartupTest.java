@@ -5,6 +5,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ComponentResolver;
+import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.support.DefaultConsumer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,20 @@ class WebhookConsumerStartupTest {
             assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook"))
                     .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalStateException.class)
                             .hasMessageContaining("webhookVerifyToken").hasMessageContaining("verifySignature=false"));
+        }
+    }
+
+    @Test
+    void verificationOffLogsAWarningAtStart() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            WaapiComponent waapi = new WaapiComponent();
+            waapi.setWebhookComponentName("http-stub");
+            context.addComponent("waapi", waapi);
+            context.getRegistry().bind("http-stub", (RestConsumerFactory) (camelContext, processor, verb, basePath, uriTemplate,
+                    consumes, produces, configuration, parameters) -> new DefaultConsumer(context.getEndpoint("mock:http"), processor));
+            String log = StandardErrorCapture.capture(() -> startWithRoute(context, "waapi:webhook?verifySignature=false"));
+            assertThat(log).contains("WARN").contains("does NOT verify X-Hub-Signature-256");
+            assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted()).isTrue();
         }
     }
 

@@ -122,6 +122,19 @@ class WebhookSecurityTest extends WebhookTestSupport {
     }
 
     @Test
+    void aRefusedDeliveryIsLoggedWithoutTheTokenOrTheBody() throws Exception {
+        byte[] marked = new String(BODY, StandardCharsets.UTF_8).replace("Hi, is the order shipped?", "MARKER-4711")
+                .getBytes(StandardCharsets.UTF_8);
+        String log = StandardErrorCapture.capture(() -> {
+            assertThat(post(PATH, marked, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(401);
+            assertThat(post(PATH, marked, WebhookSignature.HEADER, "sha256=" + TOKEN).statusCode()).isEqualTo(401);
+        });
+        assertThat(log).contains("refused").contains("X-Hub-Signature-256 does not match the body")
+                .contains("X-Hub-Signature-256 malformed").doesNotContain("MARKER-4711").doesNotContain(TOKEN)
+                .doesNotContain(SIGNATURE);
+    }
+
+    @Test
     void aBodyOfExactlyMaxBodySizeIsAccepted() {
         byte[] padded = new byte[(int) MAX_BODY_SIZE];
         Arrays.fill(padded, (byte) ' ');
