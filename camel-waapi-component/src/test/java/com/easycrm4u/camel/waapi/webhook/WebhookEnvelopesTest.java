@@ -41,8 +41,11 @@ class WebhookEnvelopesTest {
         assertThat(change.path("value").path("message_template_name").asText()).isEqualTo("promo");
         assertThat(written.path("entry").path(0).path("changes").path(0).path("value").path("messages").path(0)
                 .path("text").path("body").asText()).isEqualTo("first");
-        assertThat(written.path("entry").path(1).path("changes").path(2).path("value").path("event").asText())
-                .isEqualTo("VERIFIED_ACCOUNT");
+        JsonNode unknown = written.path("entry").path(1).path("changes").path(2);
+        assertThat(unknown.path("field").asText()).isEqualTo("account_update");
+        assertThat(unknown.path("value").path("event").asText()).isEqualTo("VERIFIED_ACCOUNT");
+        assertThat(written.path("entry").path(0).path("changes").path(0).path("field").asText()).isEqualTo("messages");
+        assertThat(written.path("entry").path(0).path("changes").path(0).properties()).hasSize(2);
     }
 
     @Test
@@ -51,5 +54,11 @@ class WebhookEnvelopesTest {
                 .isInstanceOf(InvalidWebhookPayloadException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> WebhookEnvelopes.parse("{\"object\":\"page\",\"entry\":[]}".getBytes(), mapper))
                 .isInstanceOf(InvalidWebhookPayloadException.class).hasMessageContaining("\"object\"");
+        String wrongType = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                           + "\"value\":{\"statuses\":[{\"id\":\"w\",\"pricing\":{\"billable\":{\"secret\":\"do-not-echo\"}}}]}}]}]}";
+        assertThatThrownBy(() -> WebhookEnvelopes.parse(wrongType.getBytes(), mapper))
+                .isInstanceOf(InvalidWebhookPayloadException.class)
+                .hasMessageEndingWith("at $.entry[0].changes[0].value.statuses[0].pricing.billable")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("do-not-echo"));
     }
 }
