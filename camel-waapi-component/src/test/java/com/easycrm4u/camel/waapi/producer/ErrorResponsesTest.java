@@ -1,5 +1,6 @@
 package com.easycrm4u.camel.waapi.producer;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -160,7 +163,7 @@ class ErrorResponsesTest extends WaapiTestSupport {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = { 500, 502, 503 })
+    @ValueSource(ints = { 500, 502, 503 })
     void serverErrorIsRetryableButNotResent(int status) {
         String answer = "{\"success\": false, \"message\": \"Internal error\"}";
         stub(post(urlPathEqualTo(path(TEXT_PATH))), status, answer);
@@ -179,7 +182,7 @@ class ErrorResponsesTest extends WaapiTestSupport {
     @Test
     void connectionRefusedCompletesTheExchange() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         String uri = "waapi:cloud/text?baseUrl=http://127.0.0.1:" + closedPort + BASE_PATH;
@@ -256,7 +259,7 @@ class ErrorResponsesTest extends WaapiTestSupport {
     void errorAnswerThatIsNotJsonKeepsTheRawBody() {
         String html = "<html><body>502 Bad Gateway</body></html>";
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody(html)));
+                .willReturn(aResponse().withStatus(502).withBody(html)));
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 
@@ -271,7 +274,7 @@ class ErrorResponsesTest extends WaapiTestSupport {
     @Test
     void successAnswerThatIsNotJsonIsAnError() {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody("OK")));
+                .willReturn(aResponse().withStatus(200).withBody("OK")));
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 

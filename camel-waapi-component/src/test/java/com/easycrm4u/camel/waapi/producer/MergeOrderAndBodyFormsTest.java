@@ -1,5 +1,6 @@
 package com.easycrm4u.camel.waapi.producer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,13 @@ import com.easycrm4u.camel.waapi.model.SendResult;
 import com.easycrm4u.camel.waapi.model.TemplateComponent;
 import com.easycrm4u.camel.waapi.model.TemplateMessage;
 import com.easycrm4u.camel.waapi.model.TextMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,7 +226,7 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
 
     @Test
     void contactHeadersOverrideTheBody() {
-        stub(com.github.tomakehurst.wiremock.client.WireMock.patch(anyUrl()), 200, """
+        stub(patch(anyUrl()), 200, """
                 {"success": true, "data": {"_id": "6a2c5...", "phoneNumber": "917890000198"}}""");
 
         Exchange exchange = send("waapi:contacts/update?countryCode=RAW(+44)",
@@ -244,7 +247,7 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
                  "components": [{"type": "body", "parameters": [{"type": "text", "text": "AWB-1"}]}]}""";
 
         Exchange fromNode = send("waapi:cloud/template?templateName=order_shipped", null, Map.of(WaapiConstants.TO, TO,
-                WaapiConstants.TEMPLATE_COMPONENTS, new com.fasterxml.jackson.databind.ObjectMapper().readTree(components)));
+                WaapiConstants.TEMPLATE_COMPONENTS, new ObjectMapper().readTree(components)));
         assertThat(fromNode.getException()).isNull();
         verifyJsonRequest("POST", "/whatsapp-api/messages/template", expected);
 
@@ -258,7 +261,7 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
     @Test
     void jsonBytesBody() {
         byte[] json = """
-                {"to": "917890000198", "body": "Hello"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                {"to": "917890000198", "body": "Hello"}""".getBytes(StandardCharsets.UTF_8);
 
         Exchange exchange = send("waapi:cloud/text", json);
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.WaapiValidationException;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,7 +149,7 @@ class ValidationTest extends WaapiTestSupport {
         assertThat(send("waapi:qr/text", List.of("not", "text"), Map.of(WaapiConstants.TO, TO,
                 WaapiConstants.FROM_PHONE_NO, FROM)).getException())
                 .isInstanceOfSatisfying(WaapiValidationException.class, e -> assertThat(e.getField()).isEqualTo("body"));
-        wireMock.verify(2, com.github.tomakehurst.wiremock.matching.RequestPatternBuilder.allRequests());
+        wireMock.verify(2, RequestPatternBuilder.allRequests());
     }
 
     private static Map<String, Object> with(Object... keysAndValues) {
