@@ -10,32 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CombinedSendMessage implements OutgoingMessage {
+public class CombinedSendMessage extends OutgoingMessage {
 
-    private String to;
-    private String fromPhoneNo;
     private String countryCode;
     private ContactDetails contact;
     private String type;
     private Map<String, Object> payload;
 
     public CombinedSendMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
     }
 
     public String getCountryCode() {

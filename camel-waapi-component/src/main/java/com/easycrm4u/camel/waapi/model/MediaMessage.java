@@ -8,32 +8,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MediaMessage implements OutgoingMessage {
+public class MediaMessage extends OutgoingMessage implements MediaPayload {
 
-    private String to;
-    private String fromPhoneNo;
     private String link;
     private String mediaId;
     private String caption;
     private String filename;
 
     public MediaMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
     }
 
     public String getLink() {

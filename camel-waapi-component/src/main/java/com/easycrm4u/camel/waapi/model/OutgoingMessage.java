@@ -3,13 +3,26 @@ package com.easycrm4u.camel.waapi.model;
 /**
  * A request that sends a message: it names the recipient and the sending number.
  */
-public interface OutgoingMessage {
+public abstract class OutgoingMessage {
 
-    String getTo();
+    private String to;
+    private String fromPhoneNo;
 
-    void setTo(String to);
+    /** The recipient in E.164. */
+    public String getTo() {
+        return to;
+    }
 
-    String getFromPhoneNo();
+    public void setTo(String to) {
+        this.to = to;
+    }
 
-    void setFromPhoneNo(String fromPhoneNo);
+    /** The sending number in E.164, one of the numbers the API key is bound to. */
+    public String getFromPhoneNo() {
+        return fromPhoneNo;
+    }
+
+    public void setFromPhoneNo(String fromPhoneNo) {
+        this.fromPhoneNo = fromPhoneNo;
+    }
 }

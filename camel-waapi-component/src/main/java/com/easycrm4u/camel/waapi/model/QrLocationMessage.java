@@ -8,41 +8,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class QrLocationMessage implements QrOutgoingMessage {
+public class QrLocationMessage extends QrOutgoingMessage {
 
-    private String to;
-    private String fromPhoneNo;
-    private String sessionId;
     private Double latitude;
     private Double longitude;
     private String name;
     private String address;
 
     public QrLocationMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
-    }
-
-    public String getSessionId() {
-        return sessionId;
-    }
-
-    public void setSessionId(String sessionId) {
-        this.sessionId = sessionId;
     }
 
     public Double getLatitude() {

@@ -8,40 +8,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class QrMediaMessage implements QrOutgoingMessage {
+public class QrMediaMessage extends QrOutgoingMessage implements MediaPayload {
 
-    private String to;
-    private String fromPhoneNo;
-    private String sessionId;
     private String link;
     private String caption;
     private String filename;
 
     public QrMediaMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
-    }
-
-    public String getSessionId() {
-        return sessionId;
-    }
-
-    public void setSessionId(String sessionId) {
-        this.sessionId = sessionId;
     }
 
     public String getLink() {

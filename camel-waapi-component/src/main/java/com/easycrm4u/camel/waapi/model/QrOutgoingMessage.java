@@ -3,9 +3,16 @@ package com.easycrm4u.camel.waapi.model;
 /**
  * A message sent from a WhatsApp QR session, chosen by the sending number or by the session id.
  */
-public interface QrOutgoingMessage extends OutgoingMessage {
+public abstract class QrOutgoingMessage extends OutgoingMessage {
 
-    String getSessionId();
+    private String sessionId;
 
-    void setSessionId(String sessionId);
+    /** The QR session to send from; an alternative to {@code fromPhoneNo}. */
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
 }

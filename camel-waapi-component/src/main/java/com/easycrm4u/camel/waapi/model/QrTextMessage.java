@@ -8,38 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class QrTextMessage implements QrOutgoingMessage {
+public class QrTextMessage extends QrOutgoingMessage {
 
-    private String to;
-    private String fromPhoneNo;
-    private String sessionId;
     private String body;
 
     public QrTextMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
-    }
-
-    public String getSessionId() {
-        return sessionId;
-    }
-
-    public void setSessionId(String sessionId) {
-        this.sessionId = sessionId;
     }
 
     public String getBody() {

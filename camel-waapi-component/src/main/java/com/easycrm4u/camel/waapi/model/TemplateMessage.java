@@ -10,32 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TemplateMessage implements OutgoingMessage {
+public class TemplateMessage extends OutgoingMessage {
 
-    private String to;
-    private String fromPhoneNo;
     private String name;
     private String language;
     private List<TemplateComponent> components;
     private String replyToWaMessageId;
 
     public TemplateMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
     }
 
     public String getName() {

@@ -8,30 +8,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TextMessage implements OutgoingMessage {
+public class TextMessage extends OutgoingMessage {
 
-    private String to;
-    private String fromPhoneNo;
     private String body;
     private Boolean previewUrl;
 
     public TextMessage() {
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getFromPhoneNo() {
-        return fromPhoneNo;
-    }
-
-    public void setFromPhoneNo(String fromPhoneNo) {
-        this.fromPhoneNo = fromPhoneNo;
     }
 
     public String getBody() {

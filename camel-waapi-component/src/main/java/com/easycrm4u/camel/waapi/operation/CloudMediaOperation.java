@@ -7,28 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Message;
 
 /**
- * {@code waapi:cloud/image}, {@code video}, {@code audio}, {@code sticker} and {@code document}: a String body is the
- * link. Captions go with image, video and document; a file name with document only.
+ * {@code waapi:cloud/image}, {@code video}, {@code audio}, {@code sticker} and {@code document}: media by link or by
+ * Meta media id; a String body is the link.
  */
 final class CloudMediaOperation extends SendOperation<MediaMessage> {
 
-    private final boolean captioned;
-    private final boolean named;
+    private final MediaRules rules;
 
-    CloudMediaOperation(String type, boolean captioned, boolean named) {
+    CloudMediaOperation(String type) {
         super("cloud/" + type, "/whatsapp-api/messages/" + type, MediaMessage.class);
-        this.captioned = captioned;
-        this.named = named;
+        this.rules = new MediaRules(uri(), type);
     }
 
     @Override
     protected MediaMessage fromConvenienceBody(Object body, Message message, WaapiConfiguration configuration) {
-        if (body instanceof CharSequence) {
-            MediaMessage request = new MediaMessage();
-            request.setLink(body.toString());
-            return request;
-        }
-        return null;
+        return rules.fromLink(body, MediaMessage::new);
     }
 
     @Override
@@ -38,32 +31,18 @@ final class CloudMediaOperation extends SendOperation<MediaMessage> {
 
     @Override
     protected void applyMessageOptions(MediaMessage request, WaapiConfiguration configuration) {
-        if (captioned) {
-            request.setCaption(Fields.first(request.getCaption(), configuration.getCaption()));
-        }
-        if (named) {
-            request.setFilename(Fields.first(request.getFilename(), configuration.getFilename()));
-        }
+        rules.applyOptions(request, configuration);
     }
 
     @Override
     protected void applyMessageHeaders(MediaMessage request, Message message, ObjectMapper mapper) {
-        request.setLink(Fields.header(message, WaapiConstants.MEDIA_LINK, String.class, request.getLink()));
+        rules.applyHeaders(request, message);
         request.setMediaId(Fields.header(message, WaapiConstants.MEDIA_ID, String.class, request.getMediaId()));
-        request.setCaption(Fields.header(message, WaapiConstants.CAPTION, String.class, request.getCaption()));
-        request.setFilename(Fields.header(message, WaapiConstants.FILENAME, String.class, request.getFilename()));
     }
 
     @Override
     protected void validateMessage(MediaMessage request) {
         Fields.exactlyOne("link", request.getLink(), "mediaId", request.getMediaId(), uri());
-        if (captioned) {
-            Fields.maxLength("caption", request.getCaption(), Fields.MAX_CAPTION, uri());
-        } else {
-            Fields.notSupported("caption", request.getCaption(), uri());
-        }
-        if (!named) {
-            Fields.notSupported("filename", request.getFilename(), uri());
-        }
+        rules.validateLabels(request);
     }
 }

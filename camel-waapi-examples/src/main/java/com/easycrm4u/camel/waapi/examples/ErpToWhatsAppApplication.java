@@ -1,0 +1,146 @@
+package com.easycrm4u.camel.waapi.examples;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ERP to WhatsApp example: ships the order batch as order_shipped templates, receives the signed delivery
+ * statuses, answers customers who write STATUS, writes a delivery report and ends when the batch is reported.
+ * <p>
+ * Without {@code WAAPI_BASE_URL} in the environment it starts the embedded WAAPI sandbox and wires itself to it; with
+ * {@code WAAPI_BASE_URL}, {@code WAAPI_API_KEY}, {@code WAAPI_API_SECRET}, {@code WAAPI_FROM_PHONE_NO} and
+ * {@code WAAPI_WEBHOOK_VERIFY_TOKEN} the same routes talk to a real WAAPI account (then point the key's webhook URL at
+ * this application's {@code /waapi/webhook}, port {@code WAAPI_EXAMPLE_PORT}, default 8080).
+ */
+public final class ErpToWhatsAppApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErpToWhatsAppApplication.class);
+
+    /** Sends a customer's STATUS question in the sandbox demo: the first customer whose order was delivered. */
+    static final String STATUS_QUESTION = "STATUS";
+    /** A recipient the sandbox knows as "no WhatsApp": its message fails with 131026. */
+    static final String NO_WHATSAPP_RECIPIENT = "917890000299";
+
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final boolean keepRunning;
+
+    private WaapiSandbox sandbox;
+    private DeliveryReport report;
+    private volatile Main main;
+
+    public ErpToWhatsAppApplication(Map<String, String> environment, Path workDir, boolean keepRunning) {
+        this.environment = environment;
+        this.workDir = workDir;
+        this.keepRunning = keepRunning;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path workDir = Path.of(System.getProperty("example.work-dir", "target/erp-example"));
+        boolean keepRunning = Boolean.getBoolean("example.keep-running")
+                              || java.util.Arrays.asList(args).contains("--keep-running");
+        try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(System.getenv(), workDir, keepRunning)) {
+            application.run();
+        }
+    }
+
+    /** Runs the example until the batch is reported (or until stopped, with keepRunning). */
+    public void run() throws Exception {
+        report = new DeliveryReport(workDir.resolve("delivery-report.json"));
+        main = new Main();
+        main.bind("orderBook", new OrderBook());
+        main.bind("deadLetters", new DeadLetters());
+        main.bind("deliveryReport", report);
+        main.addOverrideProperty("example.inbox", workDir.resolve("inbox").toString());
+        main.addOverrideProperty("example.dead-letter", workDir.resolve("dead-letter").toString());
+
+        String baseUrl = environment.get("WAAPI_BASE_URL");
+        if (baseUrl == null || baseUrl.isBlank()) {
+            startSandbox(main);
+        } else {
+            connectToWaapi(main, baseUrl);
+        }
+        if (!keepRunning) {
+            report.onComplete(main::completed);
+        }
+        LOG.info("Orders are read from the shipped batch and from {}; the report is {}", workDir.resolve("inbox"),
+                workDir.resolve("delivery-report.json"));
+        main.run();
+        LOG.info("Summary: {}", report.summary());
+    }
+
+    private void startSandbox(Main main) throws IOException {
+        int port = freeLoopbackPort();
+        sandbox = WaapiSandbox.builder()
+                .recipientWithoutWhatsApp(NO_WHATSAPP_RECIPIENT)
+                .build()
+                .start();
+        sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), "http://127.0.0.1:" + port + "/waapi/webhook");
+        sandbox.camelProperties().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.server.host", "127.0.0.1");
+        main.addOverrideProperty("camel.server.port", String.valueOf(port));
+        // a customer whose order was delivered writes STATUS, which opens the 24-hour window for the reply
+        report.expectReplies(1);
+        report.onFirstStatus("delivered", order -> sandbox.injectText(order.get("phone").toString(),
+                WaapiSandbox.DEFAULT_PHONE_NUMBER, STATUS_QUESTION));
+        LOG.info("WAAPI sandbox started at {}; webhooks go to http://127.0.0.1:{}/waapi/webhook", sandbox.getBaseUrl(),
+                port);
+    }
+
+    private void connectToWaapi(Main main, String baseUrl) {
+        main.addOverrideProperty("camel.component.waapi.base-url", baseUrl);
+        main.addOverrideProperty("camel.component.waapi.api-key", required("WAAPI_API_KEY"));
+        main.addOverrideProperty("camel.component.waapi.api-secret", required("WAAPI_API_SECRET"));
+        main.addOverrideProperty("camel.component.waapi.from-phone-no", required("WAAPI_FROM_PHONE_NO"));
+        main.addOverrideProperty("camel.component.waapi.webhook-verify-token", required("WAAPI_WEBHOOK_VERIFY_TOKEN"));
+        main.addOverrideProperty("camel.server.host", environment.getOrDefault("WAAPI_EXAMPLE_HOST", "0.0.0.0"));
+        main.addOverrideProperty("camel.server.port", environment.getOrDefault("WAAPI_EXAMPLE_PORT", "8080"));
+        LOG.info("Talking to WAAPI at {}", baseUrl);
+    }
+
+    private String required(String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("WAAPI_BASE_URL is set, so " + name + " must be set too");
+        }
+        return value;
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Ends a run that keeps running. */
+    public void stop() {
+        Main running = main;
+        if (running != null) {
+            running.completed();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    /** The sandbox the run used, open until {@link #close()}; null when it talked to a real account. */
+    public WaapiSandbox getSandbox() {
+        return sandbox;
+    }
+
+    public DeliveryReport getReport() {
+        return report;
+    }
+}

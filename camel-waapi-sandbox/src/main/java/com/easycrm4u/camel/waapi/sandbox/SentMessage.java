@@ -1,0 +1,105 @@
+package com.easycrm4u.camel.waapi.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A message the sandbox accepted for sending, as introspection shows it: who sent it with which key, the request as
+ * received, and the statuses it went through so far ({@code sent}, {@code delivered}, {@code read} or
+ * {@code failed}).
+ */
+public final class SentMessage {
+
+    private final String messageId;
+    private final String apiKeyName;
+    private final String channel;
+    private final String type;
+    private final String to;
+    private final String from;
+    private final String sessionId;
+    private final JsonNode request;
+    private final Instant timestamp;
+    private final List<String> statuses = new ArrayList<>();
+
+    SentMessage(String messageId, String apiKeyName, String channel, String type, String to, String from,
+                String sessionId, JsonNode request, Instant timestamp) {
+        this.messageId = messageId;
+        this.apiKeyName = apiKeyName;
+        this.channel = channel;
+        this.type = type;
+        this.to = to;
+        this.from = from;
+        this.sessionId = sessionId;
+        this.request = request;
+        this.timestamp = timestamp;
+        this.statuses.add("sent");
+    }
+
+    /** The id returned to the sender: a {@code wamid.} for the Cloud API, a QR message id for QR sessions. */
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getApiKeyName() {
+        return apiKeyName;
+    }
+
+    /** {@code cloud} or {@code qr}. */
+    public String getChannel() {
+        return channel;
+    }
+
+    /** The message type: text, template, image, ... */
+    public String getType() {
+        return type;
+    }
+
+    /** The recipient's digits. */
+    public String getTo() {
+        return to;
+    }
+
+    /** The sending number's digits. */
+    public String getFrom() {
+        return from;
+    }
+
+    /** The QR session it was sent from, or null for the Cloud API. */
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    /** The request body as received (a copy). */
+    public JsonNode getRequest() {
+        return request.deepCopy();
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+
+    /** Every status so far, in order. */
+    public synchronized List<String> getStatuses() {
+        return List.copyOf(statuses);
+    }
+
+    /** The latest status. */
+    public synchronized String getStatus() {
+        return statuses.get(statuses.size() - 1);
+    }
+
+    synchronized void addStatus(String status) {
+        if (!statuses.get(statuses.size() - 1).equals(status)) {
+            statuses.add(status);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SentMessage[" + messageId + ", " + channel + "/" + type + " to " + to + " from " + from + ", "
+               + getStatuses() + "]";
+    }
+}

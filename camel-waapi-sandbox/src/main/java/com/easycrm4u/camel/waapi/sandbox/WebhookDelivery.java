@@ -1,0 +1,126 @@
+package com.easycrm4u.camel.waapi.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One webhook delivery and every attempt to deliver it. All attempts of a delivery carry the same
+ * {@code X-WAAPI-Delivery} id and the same signed bytes.
+ */
+public final class WebhookDelivery {
+
+    /** Where a delivery stands. */
+    public enum State {
+        /** Not acknowledged yet; a (re)try is pending. */
+        PENDING,
+        /** Acknowledged with a 2xx. */
+        DELIVERED,
+        /** Answered with a status that is not retried (e.g. 400, 401, 404); given up at once. */
+        REJECTED,
+        /** Every allowed attempt failed with a retryable outcome. */
+        EXHAUSTED
+    }
+
+    /**
+     * One attempt: the HTTP status of the answer, or 0 with the error when there was no answer (refused, timeout,
+     * reset).
+     */
+    public record Attempt(int number, Instant at, int statusCode, String error) {
+
+        public boolean answered() {
+            return statusCode > 0;
+        }
+    }
+
+    private final String deliveryId;
+    private final String apiKeyName;
+    private final String url;
+    private final String event;
+    private final String kind;
+    private final String messageId;
+    private final String body;
+    private final String signature;
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private volatile State state = State.PENDING;
+
+    WebhookDelivery(String deliveryId, String apiKeyName, String url, String event, String kind, String messageId,
+                    String body, String signature) {
+        this.deliveryId = deliveryId;
+        this.apiKeyName = apiKeyName;
+        this.url = url;
+        this.event = event;
+        this.kind = kind;
+        this.messageId = messageId;
+        this.body = body;
+        this.signature = signature;
+    }
+
+    /** The {@code X-WAAPI-Delivery} id, the same on every attempt. */
+    public String getDeliveryId() {
+        return deliveryId;
+    }
+
+    public String getApiKeyName() {
+        return apiKeyName;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /** The {@code X-WAAPI-Event} value, e.g. {@code messages}. */
+    public String getEvent() {
+        return event;
+    }
+
+    /**
+     * What the delivery carries: a status ({@code sent}, {@code delivered}, {@code read}, {@code failed}) or an
+     * inbound message type ({@code inbound:text}, {@code inbound:image}, {@code inbound:interactive}).
+     */
+    public String getKind() {
+        return kind;
+    }
+
+    /** The message the delivery is about: the sent wamid for statuses, the customer's wamid for inbound messages. */
+    public String getMessageId() {
+        return messageId;
+    }
+
+    /** The exact JSON body that was signed and sent. */
+    public String getBody() {
+        return body;
+    }
+
+    /** The {@code X-Hub-Signature-256} header value. */
+    public String getSignature() {
+        return signature;
+    }
+
+    public List<Attempt> getAttempts() {
+        return List.copyOf(attempts);
+    }
+
+    /** The status codes answered, in order (0 for attempts without an answer). */
+    public List<Integer> getStatusCodes() {
+        return attempts.stream().map(Attempt::statusCode).toList();
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    void addAttempt(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    void setState(State state) {
+        this.state = state;
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookDelivery[" + deliveryId + ", " + event + "/" + kind + " of " + messageId + " to " + url + ", "
+               + state + ", answers " + getStatusCodes() + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package com.easycrm4u.camel.waapi.sandbox;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Meta's webhook envelope ({@code object}, {@code entry[].changes[].value}) around statuses and inbound messages. */
+final class WebhookEnvelopes {
+
+    static final String FIELD_MESSAGES = "messages";
+
+    private final ObjectMapper mapper;
+    private final String wabaId;
+
+    WebhookEnvelopes(ObjectMapper mapper, String wabaId) {
+        this.mapper = mapper;
+        this.wabaId = wabaId;
+    }
+
+    /** A status update of a sent message; conversation and pricing go with sent and delivered, errors with failed. */
+    ObjectNode status(
+            String businessDigits, String phoneNumberId, SentMessage message, String status, Instant at,
+            String conversationId, String category, Instant conversationExpires) {
+        ObjectNode statusNode = mapper.createObjectNode();
+        statusNode.put("id", message.getMessageId());
+        statusNode.put("status", status);
+        statusNode.put("timestamp", epochSeconds(at));
+        statusNode.put("recipient_id", message.getTo());
+        if ("sent".equals(status) || "delivered".equals(status)) {
+            ObjectNode conversation = statusNode.putObject("conversation");
+            conversation.put("id", conversationId);
+            conversation.put("expiration_timestamp", epochSeconds(conversationExpires));
+            conversation.putObject("origin").put("type", category);
+            ObjectNode pricing = statusNode.putObject("pricing");
+            pricing.put("billable", !"service".equals(category));
+            pricing.put("pricing_model", "CBP");
+            pricing.put("category", category);
+            pricing.put("type", "regular");
+        } else if ("failed".equals(status)) {
+            ObjectNode error = statusNode.putArray("errors").addObject();
+            error.put("code", 131026);
+            error.put("title", "Message undeliverable");
+            error.putObject("error_data").put("details", "Recipient phone number does not have WhatsApp installed");
+        }
+        ObjectNode value = value(businessDigits, phoneNumberId);
+        value.putArray("statuses").add(statusNode);
+        return envelope(value);
+    }
+
+    /** An inbound customer message with the sender's profile. */
+    ObjectNode inbound(String businessDigits, String phoneNumberId, String profileName, String customerDigits,
+                       JsonNode message) {
+        ObjectNode value = value(businessDigits, phoneNumberId);
+        ObjectNode contact = value.putArray("contacts").addObject();
+        contact.putObject("profile").put("name", profileName);
+        contact.put("wa_id", customerDigits);
+        value.putArray("messages").add(message);
+        return envelope(value);
+    }
+
+    static String epochSeconds(Instant at) {
+        return Long.toString(at.getEpochSecond());
+    }
+
+    private ObjectNode value(String businessDigits, String phoneNumberId) {
+        ObjectNode value = mapper.createObjectNode();
+        value.put("messaging_product", "whatsapp");
+        ObjectNode metadata = value.putObject("metadata");
+        metadata.put("display_phone_number", PhoneNumbers.display(businessDigits));
+        metadata.put("phone_number_id", phoneNumberId);
+        return value;
+    }
+
+    private ObjectNode envelope(ObjectNode value) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("object", "whatsapp_business_account");
+        ArrayNode entries = envelope.putArray("entry");
+        ObjectNode entry = entries.addObject();
+        entry.put("id", wabaId);
+        ObjectNode change = entry.putArray("changes").addObject();
+        change.put("field", FIELD_MESSAGES);
+        change.set("value", value);
+        return envelope;
+    }
+}
