@@ -37,7 +37,7 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
     @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters of the Camel context.")
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "consumer,advanced",
-              description = "The name of the HTTP server component that hosts the webhook consumer (a RestConsumerFactory such as platform-http); by default the REST configuration's component, else platform-http.")
+              description = "The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such as platform-http; by default the REST configuration's component, else platform-http when on the classpath, else the only RestConsumerFactory present.")
     private String webhookComponentName;
 
     private final Map<Long, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();

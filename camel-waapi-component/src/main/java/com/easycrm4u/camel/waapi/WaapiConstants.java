@@ -62,22 +62,22 @@ public final class WaapiConstants {
     public static final String EVENT_TYPE = "CamelWaapiEventType";
     @Metadata(label = "consumer", description = "The unique delivery id (the X-WAAPI-Delivery request header).", javaType = "String")
     public static final String DELIVERY_ID = "CamelWaapiDeliveryId";
-    @Metadata(label = "consumer", description = "The phone number id of the business number the event is for.", javaType = "String")
+    @Metadata(label = "consumer", description = "The phone number id of the business number the event is for (split=false: of the first entry).", javaType = "String")
     public static final String PHONE_NUMBER_ID = "CamelWaapiPhoneNumberId";
-    @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the envelope entry.", javaType = "String")
+    @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the envelope entry (split=false: of the first entry).", javaType = "String")
     public static final String WABA_ID = "CamelWaapiWabaId";
     @Metadata(label = "consumer", description = "The sender of an inbound message (its wa_id).", javaType = "String")
     public static final String FROM = "CamelWaapiFrom";
-    @Metadata(label = "consumer", description = "The status of a status event: sent, delivered, read or failed.", javaType = "String")
+    @Metadata(label = "consumer", description = "The status of a status event (sent, delivered, read or failed), or the event of a template status change (APPROVED, REJECTED, ...).", javaType = "String")
     public static final String STATUS = "CamelWaapiStatus";
     @Metadata(label = "consumer",
-              description = "The kind of a split webhook event: message, status or template_status; for a message, also see CamelWaapiInboundMessageType.",
+              description = "The kind of a split webhook event: message, status, template_status or other (a change with no model, kept whole); for a message, also see CamelWaapiInboundMessageType.",
               javaType = "String")
     public static final String EVENT_KIND = "CamelWaapiEventKind";
     @Metadata(label = "consumer", description = "The type of an inbound message: text, image, interactive, ... (unknown types kept as sent).",
               javaType = "String")
     public static final String INBOUND_MESSAGE_TYPE = "CamelWaapiInboundMessageType";
-    @Metadata(label = "consumer", description = "The raw signed request bytes of the webhook delivery.", javaType = "byte[]")
+    @Metadata(label = "consumer", description = "The exact request bytes of the webhook delivery, as signed (the same for every exchange of a split delivery).", javaType = "byte[]")
     public static final String RAW_BODY = "CamelWaapiRawBody";
 
     private WaapiConstants() {

@@ -61,7 +61,9 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
             throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
                                                + WaapiComponent.WEBHOOK + "\") to receive webhooks");
         }
-        throw new UnsupportedOperationException("the webhook consumer is not available yet");
+        WaapiWebhookConsumer consumer = new WaapiWebhookConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries. */
@@ -82,7 +84,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return WaapiComponent.WEBHOOK.equals(operation) ? configuration.getPath() : configuration.getBaseUrl();
     }
 
     @Override

@@ -28,6 +28,16 @@ final class Ids {
         return "BAE5" + HexFormat.of().withUpperCase().formatHex(bytes(6));
     }
 
+    /** A Meta media id: 16 digits. */
+    static String mediaId() {
+        return (1 + RANDOM.nextInt(9)) + String.format("%015d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000_000L));
+    }
+
+    /** The base64 SHA-256 of a media file, as Meta reports it. */
+    static String sha256() {
+        return Base64.getEncoder().encodeToString(bytes(32));
+    }
+
     /** A Meta conversation id: 32 hex digits. */
     static String conversationId() {
         return HexFormat.of().formatHex(bytes(16));

@@ -3,7 +3,6 @@ package com.easycrm4u.camel.waapi.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -33,13 +32,15 @@ final class SandboxApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxApi.class);
     private static final int MAX_BODY = 1024 * 1024;
+    private static final String WHATSAPP_JID_SUFFIX = "@s.whatsapp.net";
     private static final int MAX_TEXT = 4096;
     private static final int MAX_CAPTION = 1024;
     private static final DateTimeFormatter ISO_MILLIS
             = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> COMBINED_TYPES
             = List.of("text", "image", "video", "audio", "document", "template", "buttons", "list", "cta");
-    private static final Set<String> CLOUD_MEDIA = Set.of("image", "video", "audio", "sticker", "document");
+    private static final List<String> CLOUD_MEDIA = List.of("image", "video", "audio", "sticker", "document");
+    private static final List<String> QR_MEDIA = List.of("image", "video", "audio", "document");
     private static final Set<String> CAPTIONED = Set.of("image", "video", "document");
     private static final List<String> CONTACT_FIELDS = List.of("first_name", "last_name", "profile_name", "email", "tags");
 
@@ -60,22 +61,24 @@ final class SandboxApi implements HttpHandler {
         this.sandbox = sandbox;
         this.mapper = mapper;
         route("/ping", new Route("GET", null, false, null, this::ping));
-        route("/whatsapp-api/messages/text", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudText));
-        route("/whatsapp-api/messages/template", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudTemplate));
+        send("/whatsapp-api/messages/text", Service.CLOUD_API, this::cloudText);
+        send("/whatsapp-api/messages/template", Service.CLOUD_API, this::cloudTemplate);
         for (String type : CLOUD_MEDIA) {
-            route("/whatsapp-api/messages/" + type, new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND,
-                    (key, body) -> cloudMedia(key, body, type)));
+            send("/whatsapp-api/messages/" + type, Service.CLOUD_API, (key, body) -> cloudMedia(key, body, type));
         }
-        route("/whatsapp-api/messages/send", new Route("POST", Service.CLOUD_API, true, SandboxApiKey.MESSAGES_SEND, this::cloudSend));
+        send("/whatsapp-api/messages/send", Service.CLOUD_API, this::cloudSend);
         route("/contacts", new Route("PATCH", null, true, SandboxApiKey.CONTACTS_WRITE, this::updateContact));
         route("/contacts", new Route("POST", null, true, SandboxApiKey.CONTACTS_WRITE, this::upsertContact));
-        route("/whatsapp-qr/messages/text", new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND, this::qrText));
-        for (String type : List.of("image", "video", "audio", "document")) {
-            route("/whatsapp-qr/messages/" + type, new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND,
-                    (key, body) -> qrMedia(key, body, type)));
+        send("/whatsapp-qr/messages/text", Service.QR, this::qrText);
+        for (String type : QR_MEDIA) {
+            send("/whatsapp-qr/messages/" + type, Service.QR, (key, body) -> qrMedia(key, body, type));
         }
-        route("/whatsapp-qr/messages/location", new Route("POST", Service.QR, true, SandboxApiKey.MESSAGES_SEND, this::qrLocation));
+        send("/whatsapp-qr/messages/location", Service.QR, this::qrLocation);
         route("/whatsapp-qr/sessions", new Route("GET", Service.QR, false, SandboxApiKey.MESSAGES_READ, this::qrSessions));
+    }
+
+    private void send(String path, Service service, Handler handler) {
+        route(path, new Route("POST", service, true, SandboxApiKey.MESSAGES_SEND, handler));
     }
 
     private void route(String path, Route route) {
@@ -87,7 +90,9 @@ final class SandboxApi implements HttpHandler {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String keyName = null;
-        int status = 0;
+        int status;
+        ObjectNode answer;
+        Long retryAfter = null;
         try {
             SandboxFaults faults = sandbox.faults();
             long latency = faults.getLatency().toMillis();
@@ -96,6 +101,7 @@ final class SandboxApi implements HttpHandler {
             }
             SandboxFaults.Fault fault = faults.next();
             if (fault == SandboxFaults.Fault.DROP_CONNECTION) {
+                sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, null, 0));
                 // closing before any response header makes the server drop the connection
                 exchange.close();
                 return;
@@ -110,28 +116,31 @@ final class SandboxApi implements HttpHandler {
             sandbox.checkQuota(key);
             authorize(key, route);
             ObjectNode body = "GET".equals(method) ? mapper.createObjectNode() : parseBody(raw);
-            ObjectNode answer = route.handler().handle(key, body);
+            answer = route.handler().handle(key, body);
             status = 200;
-            send(exchange, status, answer, null);
         } catch (ApiError e) {
             status = e.status();
-            ObjectNode answer = mapper.createObjectNode();
-            answer.put("success", false);
-            answer.put(e.field(), e.getMessage());
-            send(exchange, status, answer, e.retryAfterSeconds());
+            answer = failure(e.field(), e.getMessage());
+            retryAfter = e.retryAfterSeconds();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
+            return;
         } catch (RuntimeException e) {
             LOG.warn("WAAPI sandbox failed on {} {}", method, path, e);
             status = 500;
-            ObjectNode answer = mapper.createObjectNode();
-            answer.put("success", false);
-            answer.put("message", "Internal sandbox error: " + e.getClass().getSimpleName());
-            send(exchange, status, answer, null);
-        } finally {
-            sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, keyName, status));
+            answer = failure("message", "Internal sandbox error: " + e.getClass().getSimpleName());
         }
+        // recorded before answering, so a client that has its answer finds its request in the introspection
+        sandbox.recordRequest(new ApiRequest(sandbox.now(), method, path, keyName, status));
+        send(exchange, status, answer, retryAfter);
+    }
+
+    private ObjectNode failure(String field, String text) {
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("success", false);
+        answer.put(field, text);
+        return answer;
     }
 
     private Route findRoute(String method, String path, HttpExchange exchange) {
@@ -301,12 +310,11 @@ final class SandboxApi implements HttpHandler {
         if (!"template".equals(type)) {
             sandbox.requireServiceWindow(sender.from(), sender.to());
         }
-        ObjectNode contact = null;
-        if (contactNode != null && contactNode.isObject() && !contactNode.isEmpty()) {
-            contact = sandbox.upsertContact(body.get("to").asText(), countryCode, contactFields((ObjectNode) contactNode, ""));
-        } else {
-            contact = sandbox.contact(sender.to());
-        }
+        // an empty contact skips the upsert
+        ObjectNode contact = contactNode != null && contactNode.isObject() && !contactNode.isEmpty()
+                ? sandbox.upsertContact(body.get("to").asText(), countryCode,
+                        contactFields((ObjectNode) contactNode, "contact."))
+                : sandbox.contact(sender.to());
         SentMessage message = sandbox.acceptCloudMessage(key, type, sender.to(), sender.from(), body, template);
         ObjectNode data = mapper.createObjectNode();
         if (contact != null) {
@@ -352,7 +360,7 @@ final class SandboxApi implements HttpHandler {
         data.put("messageId", message.getMessageId());
         data.put("from", message.getFrom());
         data.put("sessionId", message.getSessionId());
-        data.put("to", message.getTo() + "@s.whatsapp.net");
+        data.put("to", message.getTo() + WHATSAPP_JID_SUFFIX);
         data.put("type", "text");
         return success(data);
     }
@@ -401,6 +409,11 @@ final class SandboxApi implements HttpHandler {
     }
 
     private QrSender qrSender(SandboxApiKey key, ObjectNode body) {
+        // a QR recipient may also be given as a WhatsApp JID
+        JsonNode jid = body.get("to");
+        if (jid != null && jid.isTextual() && jid.asText().endsWith(WHATSAPP_JID_SUFFIX)) {
+            body.put("to", jid.asText().substring(0, jid.asText().length() - WHATSAPP_JID_SUFFIX.length()));
+        }
         String to = phoneNumber(body, "to");
         String sessionId = optionalText(body, "sessionId", "");
         String from = null;
@@ -422,7 +435,8 @@ final class SandboxApi implements HttpHandler {
     private String phoneNumber(ObjectNode body, String field) {
         String value = requiredText(body, field, "");
         if (!PhoneNumbers.isE164(value)) {
-            throw ApiError.badRequest("'" + field + "' must be a phone number in E.164 (e.g. 917890000198), got '" + value + "'");
+            throw ApiError.badRequest("'" + field + "' must be a phone number in E.164 (e.g. 917890000198), got '"
+                                      + value + "'");
         }
         return PhoneNumbers.digits(value);
     }
@@ -611,9 +625,5 @@ final class SandboxApi implements HttpHandler {
         answer.put("success", true);
         answer.set("data", data);
         return answer;
-    }
-
-    static String isoMillis(Instant instant) {
-        return ISO_MILLIS.format(instant);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
@@ -88,6 +89,9 @@ public final class WaapiSandbox implements AutoCloseable {
     private final Map<String, String> phoneNumberIds = new ConcurrentHashMap<>();
     private final List<String> phoneNumbers = new CopyOnWriteArrayList<>();
     private final Map<String, SandboxTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, SandboxTemplate> reviewedTemplates = new ConcurrentHashMap<>();
+    private final Map<String, Long> templateIds = new ConcurrentHashMap<>();
+    private final AtomicLong templateIdSequence = new AtomicLong(1_000_000_000_000_000L);
     private final Map<String, QrSession> qrSessions = new LinkedHashMap<>();
     private final Set<String> withoutWhatsApp = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> contacts = new LinkedHashMap<>();
@@ -104,6 +108,7 @@ public final class WaapiSandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final WebhookDispatcher dispatcher;
     private HttpServer server;
+    private boolean closed;
 
     private WaapiSandbox(Builder builder) {
         this.requestedPort = builder.port;
@@ -155,6 +160,9 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1 (the port given to the builder; 0 picks a free one). Returns this sandbox. */
     public synchronized WaapiSandbox start() {
+        if (closed) {
+            throw new IllegalStateException("this WAAPI sandbox is closed; build a new one");
+        }
         if (server != null) {
             return this;
         }
@@ -175,9 +183,10 @@ public final class WaapiSandbox implements AutoCloseable {
         return server != null;
     }
 
-    /** Stops serving and delivering webhooks. */
+    /** Stops serving and delivering webhooks, for good. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (server != null) {
             server.stop(0);
             server = null;
@@ -253,7 +262,17 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /**
-     * A {@link CamelConfiguration} that runs {@link #configure(CamelContext)}: for Camel Main
+     * Points the context at this sandbox with the first API key, in a way that also wins over
+     * {@code camel.component.waapi.*} properties applied later (as Camel Main does): {@link #configure(CamelContext)}
+     * plus the same values as override properties of the context's properties component.
+     */
+    public void configureOverridingProperties(CamelContext context) {
+        configure(context);
+        camelProperties().forEach(context.getPropertiesComponent()::addOverrideProperty);
+    }
+
+    /**
+     * A {@link CamelConfiguration} that runs {@link #configureOverridingProperties(CamelContext)}: for Camel Main
      * ({@code main.configure().addConfiguration(sandbox.camelConfiguration())}) and {@code @CamelMainTest}'s
      * {@code @Configure} methods. The sandbox is started when it runs.
      */
@@ -262,7 +281,7 @@ public final class WaapiSandbox implements AutoCloseable {
             @Override
             public void configure(CamelContext camelContext) {
                 start();
-                WaapiSandbox.this.configure(camelContext);
+                configureOverridingProperties(camelContext);
             }
         };
     }
@@ -270,7 +289,7 @@ public final class WaapiSandbox implements AutoCloseable {
     // ---- keys, numbers, templates, sessions, recipients ------------------------------------------------------------
 
     /** Adds (or replaces, by key) an API key. Its bound numbers become numbers of the sandbox. */
-    public WaapiSandbox addApiKey(SandboxApiKey key) {
+    public synchronized WaapiSandbox addApiKey(SandboxApiKey key) {
         Objects.requireNonNull(key, "key");
         if (keys.stream().anyMatch(k -> k.getName().equals(key.getName()) && !k.getKey().equals(key.getKey()))) {
             throw new IllegalArgumentException("another API key is already named '" + key.getName() + "'");
@@ -335,7 +354,9 @@ public final class WaapiSandbox implements AutoCloseable {
                 phoneNumbers.add(digits);
             }
             if (phoneNumberId != null || !phoneNumberIds.containsKey(digits)) {
-                phoneNumberIds.put(digits, phoneNumberId != null ? phoneNumberId : "1" + String.format("%015d", Long.parseLong(digits) % 1_000_000_000_000_000L));
+                // a stable made-up id, 16 digits like Meta's
+                phoneNumberIds.put(digits, phoneNumberId != null
+                        ? phoneNumberId : "1" + String.format("%015d", Long.parseLong(digits) % 1_000_000_000_000_000L));
             }
         }
         return this;
@@ -358,17 +379,47 @@ public final class WaapiSandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Meta reviewed a template: {@code APPROVED} approves it (as a {@code utility} template unless it was known),
+     * any other event ({@code REJECTED}, {@code PAUSED}, {@code DISABLED}, ...) withdraws the approval. Every key with
+     * a webhook subscribed to {@code message_template_status_update} gets the event.
+     */
+    public WaapiSandbox changeTemplateStatus(String name, String language, String event, String reason) {
+        Objects.requireNonNull(event, "event");
+        String key = SandboxTemplate.key(name, language);
+        SandboxTemplate known = templates.containsKey(key) ? templates.get(key) : reviewedTemplates.get(key);
+        SandboxTemplate template = known != null ? known : SandboxTemplate.of(name, language);
+        reviewedTemplates.put(key, template);
+        if ("APPROVED".equals(event)) {
+            templates.put(key, template);
+        } else {
+            templates.remove(key);
+        }
+        long templateId = templateIds.computeIfAbsent(key, k -> templateIdSequence.incrementAndGet());
+        ObjectNode envelope = envelopes.templateStatus(templateId, template, event, reason == null ? "NONE" : reason, now());
+        String body = json(envelope);
+        for (SandboxApiKey apiKey : keys) {
+            String url = webhookUrls.get(apiKey.getName());
+            if (url != null && apiKey.receives(WebhookEnvelopes.FIELD_TEMPLATE_STATUS)) {
+                dispatcher.deliver(apiKey, url, WebhookEnvelopes.FIELD_TEMPLATE_STATUS, "template:" + event,
+                        Long.toString(templateId), body);
+            }
+        }
+        return this;
+    }
+
     public List<SandboxTemplate> getTemplates() {
         return List.copyOf(templates.values());
     }
 
     /** Adds or replaces a QR session on a number. */
     public WaapiSandbox addQrSession(String sessionId, String sessionName, String e164, boolean connected) {
-        QrSession session = new QrSession();
-        session.setSessionId(sessionId);
-        session.setSessionName(sessionName);
-        session.setPhoneNumber(PhoneNumbers.digits(e164));
-        session.setStatus(connected ? "connected" : "disconnected");
+        Objects.requireNonNull(sessionId, "sessionId");
+        if (!PhoneNumbers.isE164(e164)) {
+            throw new IllegalArgumentException("not an E.164 phone number: " + e164);
+        }
+        QrSession session = qrSession(sessionId, sessionName, PhoneNumbers.digits(e164),
+                connected ? "connected" : "disconnected");
         synchronized (qrSessions) {
             qrSessions.put(sessionId, session);
         }
@@ -427,8 +478,8 @@ public final class WaapiSandbox implements AutoCloseable {
             image.put("caption", caption);
         }
         image.put("mime_type", mimeType != null ? mimeType : "image/jpeg");
-        image.put("sha256", java.util.Base64.getEncoder().encodeToString(Ids.objectId().getBytes()));
-        image.put("id", Long.toString(1_000_000_000_000_000L + Math.abs(Ids.objectId().hashCode())));
+        image.put("sha256", Ids.sha256());
+        image.put("id", Ids.mediaId());
         return inject(customerE164, businessE164, message);
     }
 
@@ -527,9 +578,9 @@ public final class WaapiSandbox implements AutoCloseable {
         }
     }
 
-    /** The contact with this phone number, or null. */
-    public Contact getContact(String e164) {
-        ObjectNode contact = contact(PhoneNumbers.digits(e164));
+    /** The contact with this phone number (normalized as the API does), or null. */
+    public Contact getContact(String phoneNumber) {
+        ObjectNode contact = contact(PhoneNumbers.normalize(phoneNumber, null));
         return contact == null ? null : mapper.convertValue(contact, Contact.class);
     }
 
@@ -627,7 +678,8 @@ public final class WaapiSandbox implements AutoCloseable {
     void requireBound(SandboxApiKey key, String fromDigits) {
         boolean bound = key.isBoundToAllNumbers() ? phoneNumbers.contains(fromDigits) : key.getNumbers().contains(fromDigits);
         if (!bound) {
-            throw ApiError.error(403, "fromPhoneNo +" + fromDigits + " is not one of the WhatsApp numbers this API key is bound to");
+            throw ApiError.error(403, "fromPhoneNo +" + fromDigits
+                                      + " is not one of the WhatsApp numbers this API key is bound to");
         }
     }
 
@@ -736,12 +788,7 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     private CompletableFuture<?> deliverToKeys(String business, String kind, String messageId, ObjectNode envelope) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(envelope);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = json(envelope);
         List<CompletableFuture<WebhookDelivery>> pending = new ArrayList<>();
         for (SandboxApiKey key : keys) {
             String url = webhookUrls.get(key.getName());
@@ -767,6 +814,14 @@ public final class WaapiSandbox implements AutoCloseable {
         }
     }
 
+    private String json(ObjectNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a webhook body", e);
+        }
+    }
+
     private static String windowKey(String business, String customer) {
         return business + ">" + customer;
     }
@@ -776,12 +831,16 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     private static QrSession copy(QrSession session) {
-        QrSession copy = new QrSession();
-        copy.setSessionId(session.getSessionId());
-        copy.setSessionName(session.getSessionName());
-        copy.setPhoneNumber(session.getPhoneNumber());
-        copy.setStatus(session.getStatus());
-        return copy;
+        return qrSession(session.getSessionId(), session.getSessionName(), session.getPhoneNumber(), session.getStatus());
+    }
+
+    private static QrSession qrSession(String sessionId, String sessionName, String phoneNumber, String status) {
+        QrSession session = new QrSession();
+        session.setSessionId(sessionId);
+        session.setSessionName(sessionName);
+        session.setPhoneNumber(phoneNumber);
+        session.setStatus(status);
+        return session;
     }
 
     private static ThreadFactory daemonThreads(String name) {
@@ -878,12 +937,7 @@ public final class WaapiSandbox implements AutoCloseable {
 
         /** A QR session; without any, {@value WaapiSandbox#DEFAULT_QR_SESSION_ID} is connected on the first number. */
         public Builder qrSession(String sessionId, String sessionName, String e164, boolean connected) {
-            QrSession session = new QrSession();
-            session.setSessionId(sessionId);
-            session.setSessionName(sessionName);
-            session.setPhoneNumber(e164);
-            session.setStatus(connected ? "connected" : "disconnected");
-            qrSessions.add(session);
+            qrSessions.add(WaapiSandbox.qrSession(sessionId, sessionName, e164, connected ? "connected" : "disconnected"));
             return this;
         }
 

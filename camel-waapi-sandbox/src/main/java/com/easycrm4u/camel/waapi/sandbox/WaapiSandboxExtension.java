@@ -69,7 +69,7 @@ public final class WaapiSandboxExtension
         return new CamelConfiguration() {
             @Override
             public void configure(CamelContext camelContext) {
-                getSandbox().configure(camelContext);
+                getSandbox().configureOverridingProperties(camelContext);
             }
         };
     }

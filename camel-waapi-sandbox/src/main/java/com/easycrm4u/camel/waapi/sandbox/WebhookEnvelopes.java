@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class WebhookEnvelopes {
 
     static final String FIELD_MESSAGES = "messages";
+    static final String FIELD_TEMPLATE_STATUS = "message_template_status_update";
 
     private final ObjectMapper mapper;
     private final String wabaId;
@@ -47,7 +48,7 @@ final class WebhookEnvelopes {
         }
         ObjectNode value = value(businessDigits, phoneNumberId);
         value.putArray("statuses").add(statusNode);
-        return envelope(value);
+        return envelope(FIELD_MESSAGES, value, null);
     }
 
     /** An inbound customer message with the sender's profile. */
@@ -58,7 +59,18 @@ final class WebhookEnvelopes {
         contact.putObject("profile").put("name", profileName);
         contact.put("wa_id", customerDigits);
         value.putArray("messages").add(message);
-        return envelope(value);
+        return envelope(FIELD_MESSAGES, value, null);
+    }
+
+    /** Meta's review of a template. */
+    ObjectNode templateStatus(long templateId, SandboxTemplate template, String event, String reason, Instant at) {
+        ObjectNode value = mapper.createObjectNode();
+        value.put("event", event);
+        value.put("message_template_id", templateId);
+        value.put("message_template_name", template.getName());
+        value.put("message_template_language", template.getLanguage());
+        value.put("reason", reason);
+        return envelope(FIELD_TEMPLATE_STATUS, value, at);
     }
 
     static String epochSeconds(Instant at) {
@@ -74,14 +86,17 @@ final class WebhookEnvelopes {
         return value;
     }
 
-    private ObjectNode envelope(ObjectNode value) {
+    private ObjectNode envelope(String field, ObjectNode value, Instant time) {
         ObjectNode envelope = mapper.createObjectNode();
         envelope.put("object", "whatsapp_business_account");
         ArrayNode entries = envelope.putArray("entry");
         ObjectNode entry = entries.addObject();
         entry.put("id", wabaId);
+        if (time != null) {
+            entry.put("time", time.getEpochSecond());
+        }
         ObjectNode change = entry.putArray("changes").addObject();
-        change.put("field", FIELD_MESSAGES);
+        change.put("field", field);
         change.set("value", value);
         return envelope;
     }

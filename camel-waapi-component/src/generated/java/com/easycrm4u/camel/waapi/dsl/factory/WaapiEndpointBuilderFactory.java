@@ -1210,7 +1210,8 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiDeliveryId";
         }
         /**
-         * The phone number id of the business number the event is for.
+         * The phone number id of the business number the event is for
+         * (split=false: of the first entry).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1222,7 +1223,8 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiPhoneNumberId";
         }
         /**
-         * The WhatsApp Business Account id of the envelope entry.
+         * The WhatsApp Business Account id of the envelope entry (split=false:
+         * of the first entry).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1246,7 +1248,8 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiFrom";
         }
         /**
-         * The status of a status event: sent, delivered, read or failed.
+         * The status of a status event (sent, delivered, read or failed), or
+         * the event of a template status change (APPROVED, REJECTED, ...).
          * 
          * The option is a: {@code String} type.
          * 
@@ -1258,9 +1261,9 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiStatus";
         }
         /**
-         * The kind of a split webhook event: message, status or
-         * template_status; for a message, also see
-         * CamelWaapiInboundMessageType.
+         * The kind of a split webhook event: message, status, template_status
+         * or other (a change with no model, kept whole); for a message, also
+         * see CamelWaapiInboundMessageType.
          * 
          * The option is a: {@code String} type.
          * 
@@ -1285,7 +1288,8 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiInboundMessageType";
         }
         /**
-         * The raw signed request bytes of the webhook delivery.
+         * The exact request bytes of the webhook delivery, as signed (the same
+         * for every exchange of a split delivery).
          * 
          * The option is a: {@code byte[]} type.
          * 

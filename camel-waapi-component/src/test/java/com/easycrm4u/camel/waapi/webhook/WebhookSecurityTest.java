@@ -1,0 +1,153 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every request that is not a correctly signed WhatsApp envelope is refused with the right status and never routed.
+ */
+class WebhookSecurityTest extends WebhookTestSupport {
+
+    private static final String PATH = "/waapi/webhook";
+    private static final byte[] BODY = payload("reference-text.json");
+    private static final String SIGNATURE = WebhookSignature.sign(BODY, TOKEN);
+
+    @Test
+    void theSignatureTestVectorVerifies() {
+        byte[] hello = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        String expected = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+        assertThat(WebhookSignature.sign(hello, TOKEN)).isEqualTo(expected);
+        assertThat(WebhookSignature.sign("Hello, World!", TOKEN)).isEqualTo(expected);
+        assertThat(WebhookSignature.verify(hello, expected, TOKEN)).isTrue();
+        assertThat(WebhookSignature.verify(hello, expected, TOKEN + "!")).isFalse();
+        // over HTTP the vector passes verification and is then refused as not JSON (400, not 401)
+        HttpResponse<String> response = post(PATH, hello, WebhookSignature.HEADER, expected);
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aCorrectlySignedDeliveryIsRouted() {
+        assertThat(post(PATH, BODY, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(200);
+        assertThat(received("events")).hasSize(1);
+    }
+
+    static Stream<Arguments> badRequests() throws Exception {
+        String hex = SIGNATURE.substring(WebhookSignature.PREFIX.length());
+        byte[] compact = new ObjectMapper().writeValueAsBytes(new ObjectMapper().readTree(BODY));
+        byte[] escaped = payload("unicode-escaped.json");
+        byte[] unescaped = new String(escaped, StandardCharsets.UTF_8).replace("\\u00e9", "\u00e9").replace("\\u2615", "\u2615")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hello = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        byte[] oversize = new byte[(int) MAX_BODY_SIZE + 1];
+        Arrays.fill(oversize, (byte) ' ');
+        System.arraycopy(BODY, 0, oversize, 0, BODY.length);
+        Mac sha1 = Mac.getInstance("HmacSHA1");
+        sha1.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String sha1Signature = "sha1=" + HexFormat.of().formatHex(sha1.doFinal(BODY));
+        byte[] otherBody = payload("reference-image.json");
+        return Stream.of(
+                Arguments.of("no signature header", BODY, null, 401),
+                Arguments.of("empty signature header", BODY, "", 401),
+                Arguments.of("sha256= only", BODY, "sha256=", 401),
+                Arguments.of("sha1= prefix", BODY, sha1Signature, 401),
+                Arguments.of("no prefix", BODY, hex, 401),
+                Arguments.of("upper-case prefix", BODY, "SHA256=" + hex, 401),
+                Arguments.of("truncated hex", BODY, SIGNATURE.substring(0, SIGNATURE.length() - 1), 401),
+                Arguments.of("over-long hex", BODY, SIGNATURE + "0", 401),
+                Arguments.of("non-hex", BODY, WebhookSignature.PREFIX + "zz" + hex.substring(2), 401),
+                Arguments.of("right signature over another body", otherBody, SIGNATURE, 401),
+                Arguments.of("body re-serialized, whitespace changed", compact, SIGNATURE, 401),
+                Arguments.of("body re-serialized, unicode un-escaped", unescaped, WebhookSignature.sign(escaped, TOKEN), 401),
+                Arguments.of("one byte of the body changed", changeOneByte(BODY), SIGNATURE, 401),
+                Arguments.of("right body, wrong secret", BODY, WebhookSignature.sign(BODY, "another secret"), 401),
+                Arguments.of("oversize body", oversize, WebhookSignature.sign(oversize, TOKEN), 413),
+                Arguments.of("invalid JSON, valid signature", hello, WebhookSignature.sign(hello, TOKEN), 400),
+                Arguments.of("truncated JSON, valid signature", Arrays.copyOf(BODY, 40),
+                        WebhookSignature.sign(Arrays.copyOf(BODY, 40), TOKEN), 400),
+                Arguments.of("two JSON documents, valid signature", concat(BODY, BODY), WebhookSignature.sign(concat(BODY, BODY), TOKEN), 400),
+                Arguments.of("empty body, valid signature", new byte[0], WebhookSignature.sign(new byte[0], TOKEN), 400),
+                nonEnvelope("{\"hello\":\"world\"}"),
+                nonEnvelope("[]"),
+                nonEnvelope("\"whatsapp_business_account\""),
+                nonEnvelope("{\"object\":\"page\",\"entry\":[]}"),
+                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":{}}"),
+                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":\"none\"}]}"),
+                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{}}]}]}"),
+                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                            + "\"value\":{\"messages\":\"not a list\"}}]}]}"));
+    }
+
+    private static Arguments nonEnvelope(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return Arguments.of("not an envelope, valid signature: " + json, body, WebhookSignature.sign(body, TOKEN), 400);
+    }
+
+    private static byte[] changeOneByte(byte[] body) {
+        byte[] changed = body.clone();
+        int at = new String(body, StandardCharsets.UTF_8).indexOf("shipped");
+        changed[at] = 'S';
+        return changed;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @ParameterizedTest(name = "{0} -> {3}")
+    @MethodSource("badRequests")
+    void badRequestIsRefusedAndNotRouted(String description, byte[] body, String signature, int expectedStatus) {
+        HttpResponse<String> response = signature == null
+                ? post(PATH, body, "X-WAAPI-Delivery", newDeliveryId())
+                : post(PATH, body, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId());
+        assertThat(response.statusCode()).as(description + ": " + response.body()).isEqualTo(expectedStatus);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"error\"").doesNotContain(TOKEN);
+        assertThat(received("events")).as(description).isEmpty();
+    }
+
+    @Test
+    void aRefusedDeliveryIsLoggedWithoutTheTokenOrTheBody() throws Exception {
+        byte[] marked = new String(BODY, StandardCharsets.UTF_8).replace("Hi, is the order shipped?", "MARKER-4711")
+                .getBytes(StandardCharsets.UTF_8);
+        String log = StandardErrorCapture.capture(() -> {
+            assertThat(post(PATH, marked, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(401);
+            assertThat(post(PATH, marked, WebhookSignature.HEADER, "sha256=" + TOKEN).statusCode()).isEqualTo(401);
+        });
+        assertThat(log).contains("refused").contains("X-Hub-Signature-256 does not match the body")
+                .contains("X-Hub-Signature-256 malformed").doesNotContain("MARKER-4711").doesNotContain(TOKEN)
+                .doesNotContain(SIGNATURE);
+    }
+
+    @Test
+    void aBodyOfExactlyMaxBodySizeIsAccepted() {
+        byte[] padded = new byte[(int) MAX_BODY_SIZE];
+        Arrays.fill(padded, (byte) ' ');
+        System.arraycopy(BODY, 0, padded, 0, BODY.length);
+        assertThat(post(PATH, padded, WebhookSignature.HEADER, WebhookSignature.sign(padded, TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(received("events")).hasSize(1);
+    }
+
+    @Test
+    void withVerificationOffUnsignedDeliveriesAreRouted() {
+        assertThat(post("/waapi/unsigned", BODY).statusCode()).isEqualTo(200);
+        assertThat(received("unsigned")).hasSize(1);
+        byte[] notJson = "nope".getBytes(StandardCharsets.UTF_8);
+        assertThat(post("/waapi/unsigned", notJson).statusCode()).isEqualTo(400);
+    }
+}
