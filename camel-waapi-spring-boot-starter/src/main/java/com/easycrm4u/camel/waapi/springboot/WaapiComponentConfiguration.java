@@ -73,8 +73,9 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private IdempotentRepository idempotentRepository;
     /**
-     * The name of the HTTP server component that hosts the webhook consumer (a RestConsumerFactory such as
-     * platform-http); by default the REST configuration's component, else platform-http.
+     * The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such
+     * as platform-http; by default the REST configuration's component, else platform-http when on the classpath,
+     * else the only RestConsumerFactory present.
      */
     private String webhookComponentName;
     /**
