@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.sandbox.SentMessage;
@@ -15,7 +16,9 @@ import com.easycrm4u.camel.waapi.sandbox.WebhookDelivery;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Predicate;
+import org.apache.camel.builder.NotifyBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +52,21 @@ public final class ErpToWhatsAppScenario {
 
     public URI webhookUri() {
         return application.resolve("/waapi/webhook");
+    }
+
+    /**
+     * The whole round trip: the ERP posts a shipped order, the customer gets the order_shipped template, and the
+     * sandbox's signed status webhooks about it reach the application's webhook route, up to the read receipt.
+     */
+    public void assertRoundTrip(CamelContext camelContext, String orderId, String customerName, String phone, String awb) {
+        NotifyBuilder read = new NotifyBuilder(camelContext).fromRoute(STATUS_ROUTE)
+                .whenAnyDoneMatches(exchange -> "read".equals(exchange.getMessage().getHeader(WaapiConstants.STATUS)))
+                .create();
+
+        String messageId = assertTemplateSent(shipOrder(orderId, customerName, phone, awb), phone, customerName, awb);
+
+        assertThat(read.matches(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the read receipt reached the webhook route").isTrue();
+        awaitStatusesAcknowledged(messageId);
     }
 
     /** What the ERP does: posts a shipped order. */

@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.example.ErpToWhatsAppScenario;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
@@ -47,15 +46,7 @@ class ErpToWhatsAppQuarkusTest {
 
     @Test
     void aShippedOrderGoesOutAsTemplateAndItsStatusesComeBackSigned() {
-        NotifyBuilder read = new NotifyBuilder(camelContext).fromRoute(STATUS_ROUTE)
-                .whenAnyDoneMatches(exchange -> "read".equals(exchange.getMessage().getHeader(WaapiConstants.STATUS)))
-                .create();
-
-        HttpResponse<String> answer = scenario.shipOrder("SO-1002", "Priya", "917890000201", "AWB-12346");
-
-        String messageId = scenario.assertTemplateSent(answer, "917890000201", "Priya", "AWB-12346");
-        assertThat(read.matches(20, TimeUnit.SECONDS)).as("the read receipt reached the webhook route").isTrue();
-        scenario.awaitStatusesAcknowledged(messageId);
+        scenario.assertRoundTrip(camelContext, "SO-1002", "Priya", "917890000201", "AWB-12346");
     }
 
     @Test
