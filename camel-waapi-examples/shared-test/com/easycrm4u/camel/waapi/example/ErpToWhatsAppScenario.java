@@ -71,8 +71,12 @@ public final class ErpToWhatsAppScenario {
 
     /** What the ERP does: posts a shipped order. */
     public HttpResponse<String> shipOrder(String orderId, String customerName, String phone, String awb) {
-        String order = JSON.createObjectNode().put("orderId", orderId).put("customerName", customerName).put("phone", phone)
-                .put("awb", awb).toString();
+        return postOrder(JSON.createObjectNode().put("orderId", orderId).put("customerName", customerName)
+                .put("phone", phone).put("awb", awb).toString());
+    }
+
+    /** Posts this text as a shipped order. */
+    public HttpResponse<String> postOrder(String order) {
         return send(HttpRequest.newBuilder(application.resolve("/erp/orders/shipped"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(order)));

@@ -78,6 +78,14 @@ class ErpToWhatsAppApplicationTest {
     }
 
     @Test
+    void anOrderThatIsNotJsonIsRefused() {
+        HttpResponse<String> answer = scenario.postOrder("orderId=SO-1006");
+
+        assertThat(ErpToWhatsAppScenario.errorOf(answer)).isNotBlank();
+        assertThat(SANDBOX.getSentMessages()).isEmpty();
+    }
+
+    @Test
     void aDeliverySignedWithTheVerifyTokenIsRoutedAndAForgedOneRefused() {
         String body = DELIVERED.replace("MESSAGE_ID", "wamid.SIGNED-" + UUID.randomUUID());
         String deliveryId = "test-" + UUID.randomUUID();
