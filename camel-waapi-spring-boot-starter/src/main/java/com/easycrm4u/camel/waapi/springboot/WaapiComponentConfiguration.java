@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "camel.component.waapi")
 public class WaapiComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
+    // not read: declared for its javadoc, the description the configuration processor gives the inherited property
     /**
      * Whether to enable auto configuration of the waapi component. This is enabled by default.
      */
