@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
+import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.camel.CamelConfiguration;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  * <li>{@code CamelTestSupport} (camel-test-junit5): automatically, when the test's context is created.</li>
  * <li>{@code @CamelMainTest} (camel-test-main-junit5): from a {@code @Configure} method,
- * {@code configuration.addConfiguration(waapi.camelConfiguration())}.</li>
+ * {@code configuration.addConfiguration(waapi.camelConfiguration())}; a test without it fails, rather than call the
+ * API the application is configured for.</li>
  * <li>Any other {@link CamelContext}: {@link #configure(CamelContext)} before its routes are added.</li>
  * </ul>
  * A test method may also take a {@link WaapiSandbox} parameter.
@@ -37,9 +41,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class WaapiSandboxExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
+    private static final String CAMEL_MAIN_TEST = "org.apache.camel.test.main.junit5.CamelMainTest";
+
     private final WaapiSandbox.Builder builder;
     private WaapiSandbox sandbox;
     private boolean classScoped;
+    private volatile boolean pointedAtAContext;
 
     /** A sandbox with the defaults of {@link WaapiSandbox#builder()}. */
     public WaapiSandboxExtension() {
@@ -62,6 +69,7 @@ public final class WaapiSandboxExtension
     /** Points the {@code waapi} component of this context at the sandbox (see {@link WaapiSandbox#configure}). */
     public void configure(CamelContext context) {
         getSandbox().configure(context);
+        pointedAtAContext = true;
     }
 
     /** For {@code @CamelMainTest}: {@code configuration.addConfiguration(waapi.camelConfiguration())}. */
@@ -70,6 +78,7 @@ public final class WaapiSandboxExtension
             @Override
             public void configure(CamelContext camelContext) {
                 getSandbox().configureOverridingProperties(camelContext);
+                pointedAtAContext = true;
             }
         };
     }
@@ -83,11 +92,28 @@ public final class WaapiSandboxExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         getSandbox();
+        List<Object> instances = context.getRequiredTestInstances().getAllInstances();
         if (CamelTestSupportBinding.AVAILABLE) {
-            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+            for (Object instance : instances) {
                 CamelTestSupportBinding.bind(instance, this);
             }
         }
+        // a @CamelMainTest context exists already; without the hook it would talk to the configured (real) API
+        if (!pointedAtAContext && instances.stream().anyMatch(WaapiSandboxExtension::isCamelMainTest)) {
+            throw new ExtensionConfigurationException("The WAAPI sandbox is not wired into this @CamelMainTest's context, "
+                                                      + "so its waapi endpoints would call the configured API. Add: "
+                                                      + "@Configure void configure(MainConfigurationProperties c) { "
+                                                      + "c.addConfiguration(<extension field>.camelConfiguration()); }");
+        }
+    }
+
+    private static boolean isCamelMainTest(Object testInstance) {
+        for (Annotation annotation : testInstance.getClass().getAnnotations()) {
+            if (CAMEL_MAIN_TEST.equals(annotation.annotationType().getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
