@@ -13,6 +13,10 @@ import com.easycrm4u.camel.waapi.model.SendResult;
 import com.easycrm4u.camel.waapi.model.TemplateComponent;
 import com.easycrm4u.camel.waapi.model.TemplateMessage;
 import com.easycrm4u.camel.waapi.model.TemplateParameter;
+import com.easycrm4u.camel.waapi.webhook.model.InboundMessageEvent;
+import com.easycrm4u.camel.waapi.webhook.model.MessageStatus;
+import com.easycrm4u.camel.waapi.webhook.model.MessageStatusEvent;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.builder.BuildContext;
@@ -129,7 +133,8 @@ class WaapiExtensionTest {
         }
         assertThat(withMembers).as("Jackson models registered with their methods and fields")
                 .contains(TemplateMessage.class.getName(), TemplateComponent.class.getName(), TemplateParameter.class.getName(),
-                        SendResult.class.getName());
+                        SendResult.class.getName(), WebhookEnvelope.class.getName(), MessageStatusEvent.class.getName(),
+                        MessageStatus.class.getName(), InboundMessageEvent.class.getName());
         assertThat(all).as("generated configurers registered")
                 .contains(WaapiComponentConfigurer.class.getName(), WaapiEndpointConfigurer.class.getName());
         build.produce(new FeatureBuildItem("waapi-reflection-checked"));
