@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WaapiComponentConfigurationMetadataTest {
 
     private static final String PREFIX = "camel.component.waapi.";
+    private static final Path SPRING_BOOT_PAGE = Path.of("..", "docs", "spring-boot.md");
     private static final Set<String> STARTER_ONLY = Set.of("enabled", "customizer.enabled");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -94,6 +97,19 @@ class WaapiComponentConfigurationMetadataTest {
         }
         assertThat(configuration.configuredOptions().keySet()).first().as("configuration is applied first")
                 .isEqualTo("configuration");
+    }
+
+    @Test
+    void theSpringBootPageListsEveryPropertyWithItsDefault() throws IOException {
+        List<String> rows = Files.readAllLines(SPRING_BOOT_PAGE);
+        springProperties.forEach((property, metadata) -> {
+            String row = rows.stream().filter(line -> line.startsWith("| `" + property + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(SPRING_BOOT_PAGE + " has no row for camel.component.waapi." + property));
+            String defaultValue = defaultOf(metadata);
+            if (defaultValue != null) {
+                assertThat(row).as("the row of %s in %s", property, SPRING_BOOT_PAGE).contains("`" + defaultValue + "`");
+            }
+        });
     }
 
     private static Method setter(String option) {
