@@ -1,0 +1,488 @@
+package com.easycrm4u.camel.waapi.springboot;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.waapi.*} properties: every option of the WAAPI component, with the component's
+ * defaults. Only the options that were bound (set in the environment or through a setter) are applied to the
+ * component, so the defaults here never overwrite a value set on a {@code WaapiComponent} or
+ * {@code WaapiConfiguration} bean of your own.
+ */
+@ConfigurationProperties(prefix = "camel.component.waapi")
+public class WaapiComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    // not read: declared for its javadoc, the description the configuration processor gives the inherited property
+    /**
+     * Whether to enable auto configuration of the waapi component. This is enabled by default.
+     */
+    private Boolean enabled;
+    /**
+     * Root URL of the WAAPI External API.
+     */
+    private String baseUrl = "https://cname.betazen.vendor.waapi.easycrm4u.com/api/v1/external";
+    /**
+     * Default options of every endpoint of this component.
+     * A bean reference: #name or #bean:name.
+     */
+    private WaapiConfiguration configuration;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Comma-separated X-WAAPI-Event values to route; other events are acknowledged and not routed. Empty routes
+     * every event.
+     */
+    private String events;
+    /**
+     * The largest delivery body accepted, in bytes; larger ones are answered 413.
+     */
+    private Long maxBodySize = 1048576L;
+    /**
+     * The HTTP path the webhook consumer receives deliveries on.
+     */
+    private String path = "/waapi/webhook";
+    /**
+     * true: one exchange per inbound message, status and template status change of a delivery; false: one exchange
+     * per delivery with the whole envelope.
+     */
+    private Boolean split = true;
+    /**
+     * Size of the default in-memory repository of processed delivery ids.
+     */
+    private Integer idempotentCacheSize = 10000;
+    /**
+     * Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery is not routed twice; share one (JDBC,
+     * Redis, Infinispan, ...) across a cluster. Default: in memory, bounded by idempotentCacheSize.
+     * A bean reference: #name or #bean:name.
+     */
+    private IdempotentRepository idempotentRepository;
+    /**
+     * The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such
+     * as platform-http; by default the REST configuration's component, else platform-http when on the classpath,
+     * else the only RestConsumerFactory present.
+     */
+    private String webhookComponentName;
+    /**
+     * Caption of media sends (at most 1024 characters).
+     */
+    private String caption;
+    /**
+     * Default country code for contact operations and combined sends, e.g. 91.
+     */
+    private String countryCode;
+    /**
+     * File name shown to the recipient of a document send.
+     */
+    private String filename;
+    /**
+     * Default sending number in E.164; must be bound to the API key.
+     */
+    private String fromPhoneNo;
+    /**
+     * Template language code for cloud/template, e.g. en or en_US.
+     */
+    private String language;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Message type of a combined send (cloud/send).
+     */
+    private String messageType;
+    /**
+     * Whether the first URL of a cloud/text message gets a link preview.
+     */
+    private Boolean previewUrl = false;
+    /**
+     * How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0
+     * turns this off.
+     */
+    private Integer rateLimitRetries = 3;
+    /**
+     * Default QR session to send from (qr operations only); an alternative to fromPhoneNo.
+     */
+    private String sessionId;
+    /**
+     * Template name for cloud/template, e.g. order_shipped.
+     */
+    private String templateName;
+    /**
+     * How long to wait for a TCP connection to the API.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    /**
+     * The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After
+     * fails the call with a retryable WaapiRateLimitException instead.
+     */
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    /**
+     * How long one API call may take, from sending the request to the end of the response.
+     */
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS); connectTimeout and
+     * sslContextParameters are then yours to set on it.
+     * A bean reference: #name or #bean:name.
+     */
+    private HttpClient httpClient;
+    /**
+     * The API key, sent as the X-API-Key header (starts with waapi_). (secret)
+     */
+    private String apiKey;
+    /**
+     * The API secret, sent as the X-API-Secret header (starts with secr_). (secret)
+     */
+    private String apiSecret;
+    /**
+     * TLS settings of the API calls.
+     * A bean reference: #name or #bean:name.
+     */
+    private SSLContextParameters sslContextParameters;
+    /**
+     * Use the global SSL context parameters of the Camel context.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Whether deliveries must carry a valid X-Hub-Signature-256; turning it off logs a warning at start.
+     */
+    private Boolean verifySignature = true;
+    /**
+     * The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Required unless
+     * verifySignature=false. (secret)
+     */
+    private String webhookVerifyToken;
+
+    /** The options bound so far: a setter is only called for an option that is set. */
+    private final Map<String, Object> configured = new LinkedHashMap<>();
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+        configured.put("baseUrl", baseUrl);
+    }
+
+    public WaapiConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(WaapiConfiguration configuration) {
+        this.configuration = configuration;
+        configured.put("configuration", configuration);
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+        configured.put("bridgeErrorHandler", bridgeErrorHandler);
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+        configured.put("events", events);
+    }
+
+    public Long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+        configured.put("maxBodySize", maxBodySize);
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+        configured.put("path", path);
+    }
+
+    public Boolean getSplit() {
+        return split;
+    }
+
+    public void setSplit(Boolean split) {
+        this.split = split;
+        configured.put("split", split);
+    }
+
+    public Integer getIdempotentCacheSize() {
+        return idempotentCacheSize;
+    }
+
+    public void setIdempotentCacheSize(Integer idempotentCacheSize) {
+        this.idempotentCacheSize = idempotentCacheSize;
+        configured.put("idempotentCacheSize", idempotentCacheSize);
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+        configured.put("idempotentRepository", idempotentRepository);
+    }
+
+    public String getWebhookComponentName() {
+        return webhookComponentName;
+    }
+
+    public void setWebhookComponentName(String webhookComponentName) {
+        this.webhookComponentName = webhookComponentName;
+        configured.put("webhookComponentName", webhookComponentName);
+    }
+
+    public String getCaption() {
+        return caption;
+    }
+
+    public void setCaption(String caption) {
+        this.caption = caption;
+        configured.put("caption", caption);
+    }
+
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    public void setCountryCode(String countryCode) {
+        this.countryCode = countryCode;
+        configured.put("countryCode", countryCode);
+    }
+
+    public String getFilename() {
+        return filename;
+    }
+
+    public void setFilename(String filename) {
+        this.filename = filename;
+        configured.put("filename", filename);
+    }
+
+    public String getFromPhoneNo() {
+        return fromPhoneNo;
+    }
+
+    public void setFromPhoneNo(String fromPhoneNo) {
+        this.fromPhoneNo = fromPhoneNo;
+        configured.put("fromPhoneNo", fromPhoneNo);
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+        configured.put("language", language);
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+        configured.put("lazyStartProducer", lazyStartProducer);
+    }
+
+    public String getMessageType() {
+        return messageType;
+    }
+
+    public void setMessageType(String messageType) {
+        this.messageType = messageType;
+        configured.put("messageType", messageType);
+    }
+
+    public Boolean getPreviewUrl() {
+        return previewUrl;
+    }
+
+    public void setPreviewUrl(Boolean previewUrl) {
+        this.previewUrl = previewUrl;
+        configured.put("previewUrl", previewUrl);
+    }
+
+    public Integer getRateLimitRetries() {
+        return rateLimitRetries;
+    }
+
+    public void setRateLimitRetries(Integer rateLimitRetries) {
+        this.rateLimitRetries = rateLimitRetries;
+        configured.put("rateLimitRetries", rateLimitRetries);
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+        configured.put("sessionId", sessionId);
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+        configured.put("templateName", templateName);
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        configured.put("connectTimeout", connectTimeout);
+    }
+
+    public Duration getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+        configured.put("maxRetryAfter", maxRetryAfter);
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+        configured.put("requestTimeout", requestTimeout);
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+        configured.put("autowiredEnabled", autowiredEnabled);
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+        configured.put("httpClient", httpClient);
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+        configured.put("apiKey", apiKey);
+    }
+
+    public String getApiSecret() {
+        return apiSecret;
+    }
+
+    public void setApiSecret(String apiSecret) {
+        this.apiSecret = apiSecret;
+        configured.put("apiSecret", apiSecret);
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+        configured.put("sslContextParameters", sslContextParameters);
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+        configured.put("useGlobalSslContextParameters", useGlobalSslContextParameters);
+    }
+
+    public Boolean getVerifySignature() {
+        return verifySignature;
+    }
+
+    public void setVerifySignature(Boolean verifySignature) {
+        this.verifySignature = verifySignature;
+        configured.put("verifySignature", verifySignature);
+    }
+
+    public String getWebhookVerifyToken() {
+        return webhookVerifyToken;
+    }
+
+    public void setWebhookVerifyToken(String webhookVerifyToken) {
+        this.webhookVerifyToken = webhookVerifyToken;
+        configured.put("webhookVerifyToken", webhookVerifyToken);
+    }
+
+    /**
+     * The options that were set, by their Camel option name, in the order they were set; the component's
+     * {@code configuration} comes first, as it replaces the object the other options are written into.
+     */
+    Map<String, Object> configuredOptions() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (configured.containsKey("configuration")) {
+            options.put("configuration", configured.get("configuration"));
+        }
+        options.putAll(configured);
+        return options;
+    }
+}
