@@ -6,6 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.easycrm4u.camel.waapi.examples.erp.DeadLetters;
+import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
+import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -33,7 +36,7 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     private final Path workDir;
     private final boolean keepRunning;
 
-    private WaapiSandbox sandbox;
+    private volatile WaapiSandbox sandbox;
     private DeliveryReport report;
     private volatile Main main;
 

@@ -1,4 +1,4 @@
-package com.easycrm4u.camel.waapi.examples;
+package com.easycrm4u.camel.waapi.examples.erp;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.easycrm4u.camel.waapi.examples;
+package com.easycrm4u.camel.waapi.examples.erp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
