@@ -84,7 +84,8 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
         });
     }
 
-    private synchronized ExecutorService httpExecutor() {
+    /** The Camel-managed pool the HTTP client and the completions of API calls run on. */
+    synchronized ExecutorService httpExecutor() {
         if (httpExecutor == null) {
             httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "WaapiHttpClient");
         }

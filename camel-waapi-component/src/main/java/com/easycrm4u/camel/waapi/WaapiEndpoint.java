@@ -72,7 +72,8 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
             throw new IllegalArgumentException("waapi:" + operation
                                                + " needs an API key: set apiKey on the endpoint or the component (camel.component.waapi.api-key)");
         }
-        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()), getObjectMapper(),
+        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()),
+                getComponent().httpExecutor(), getObjectMapper(),
                 configuration.getBaseUrl(), configuration.getApiKey(), configuration.getApiSecret(),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getRateLimitRetries(),
                 Duration.ofMillis(configuration.getMaxRetryAfter()));

@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,6 +41,7 @@ public class WaapiClient {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private final HttpClient http;
+    private final Executor callbacks;
     private final ObjectMapper mapper;
     private final String baseUrl;
     private final String apiKey;
@@ -47,9 +50,22 @@ public class WaapiClient {
     private final int rateLimitRetries;
     private final Duration maxRetryAfter;
 
-    public WaapiClient(HttpClient http, ObjectMapper mapper, String baseUrl, String apiKey, String apiSecret,
-                       Duration requestTimeout, int rateLimitRetries, Duration maxRetryAfter) {
+    /**
+     * @param callbacks runs the completion of every call, and with it the rest of the route. Not left to
+     *                  {@code java.net.http}, which completes on CompletableFuture's default pool: the shared
+     *                  ForkJoinPool, or on a machine with two cores or fewer a new thread per response.
+     */
+    public WaapiClient(HttpClient http, Executor callbacks, ObjectMapper mapper, String baseUrl, String apiKey,
+                       String apiSecret, Duration requestTimeout, int rateLimitRetries, Duration maxRetryAfter) {
         this.http = http;
+        this.callbacks = task -> {
+            try {
+                callbacks.execute(task);
+            } catch (RejectedExecutionException e) {
+                // the pool is shutting down: complete here rather than leave the exchange hanging
+                task.run();
+            }
+        };
         this.mapper = mapper;
         this.baseUrl = checkedBaseUrl(baseUrl);
         this.apiKey = apiKey;
@@ -135,7 +151,7 @@ public class WaapiClient {
                         sent.cancel(true);
                     }
                 });
-        return bounded.handle((response, failure) -> {
+        return bounded.handleAsync((response, failure) -> {
             if (failure != null) {
                 return CompletableFuture.<JsonNode> failedFuture(connectionFailure(call, failure));
             }
@@ -150,7 +166,7 @@ public class WaapiClient {
                 return rateLimited(request, call, retriesDone, response, body);
             }
             return CompletableFuture.<JsonNode> failedFuture(WaapiException.fromResponse(call, status, body, null));
-        }).thenCompose(f -> f);
+        }, callbacks).thenCompose(f -> f);
     }
 
     private CompletableFuture<JsonNode> rateLimited(
@@ -164,7 +180,7 @@ public class WaapiClient {
         LOG.debug("WAAPI {} rate limited; retry {} of {} in {} ms", call, retriesDone + 1, rateLimitRetries,
                 wait.toMillis());
         return CompletableFuture.runAsync(() -> {
-        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, callbacks))
                 .thenCompose(ignored -> attempt(request, call, retriesDone + 1));
     }
 

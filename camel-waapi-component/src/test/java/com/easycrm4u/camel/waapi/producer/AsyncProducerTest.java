@@ -14,8 +14,10 @@ import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.WaapiValidationException;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,5 +114,31 @@ class AsyncProducerTest extends WaapiTestSupport {
             assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo("wamid.MANY");
         }
         wireMock.verify(20, RequestPatternBuilder.allRequests());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "answered, 200", "API error, 400", "rate limited then answered, 429" })
+    void theRouteContinuesOnTheComponentsCamelThreads(String name, int firstStatus) throws Exception {
+        String answered = "{\"success\": true, \"data\": {\"messageId\": \"wamid.THREAD\", \"status\": \"sent\"}}";
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario(name).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(firstStatus, firstStatus == 200 ? answered : "{\"success\": false, \"error\": \"no\"}"))
+                .willSetStateTo("second"));
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario(name).whenScenarioStateIs("second")
+                .willReturn(json(200, answered)));
+        String from = "direct:threads-" + firstStatus;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from)
+                        .doTry().to("waapi:cloud/text").doCatch(WaapiException.class).end()
+                        .process(e -> e.setProperty("continuedOn", Thread.currentThread().getName()));
+            }
+        });
+
+        Exchange exchange = template.send(from, e -> e.getMessage().setBody(TEXT));
+
+        // not java.net.http's completion pool: on two cores that is a new thread per response
+        assertThat(exchange.getProperty("continuedOn", String.class)).startsWith("Camel (").endsWith("WaapiHttpClient");
+        assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo(firstStatus == 400 ? null : "wamid.THREAD");
     }
 }
