@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -90,7 +91,7 @@ final class WebhookDispatcher {
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
-                .whenComplete((response, failure) -> {
+                .whenCompleteAsync((response, failure) -> {
                     int status = failure == null ? response.statusCode() : 0;
                     String error = failure == null ? null : describe(failure);
                     delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), status, error));
@@ -115,7 +116,19 @@ final class WebhookDispatcher {
                             finish(delivery, WebhookDelivery.State.EXHAUSTED, done);
                         }
                     }
-                });
+                }, this::onHttpThread);
+    }
+
+    /**
+     * Runs the handling of an answer on the HTTP client's pool: java.net.http alone completes on CompletableFuture's
+     * default pool, a new thread per answer on two cores or fewer. While the sandbox closes, it runs here instead.
+     */
+    private void onHttpThread(Runnable task) {
+        try {
+            http.executor().orElse(Runnable::run).execute(task);
+        } catch (RejectedExecutionException closing) {
+            task.run();
+        }
     }
 
     static boolean retryable(int status) {
