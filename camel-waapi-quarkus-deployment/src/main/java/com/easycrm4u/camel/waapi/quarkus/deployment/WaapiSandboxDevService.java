@@ -1,0 +1,50 @@
+package com.easycrm4u.camel.waapi.quarkus.deployment;
+
+import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
+import io.quarkus.deployment.builditem.Startable;
+
+/** The WAAPI sandbox as a Quarkus Dev Service: in-process, no container. */
+final class WaapiSandboxDevService implements Startable {
+
+    private final Integer port;
+    private final String webhookUrl;
+    private WaapiSandbox sandbox;
+
+    WaapiSandboxDevService(Integer port, String webhookUrl) {
+        this.port = port;
+        this.webhookUrl = webhookUrl;
+    }
+
+    @Override
+    public void start() {
+        WaapiSandbox.Builder builder = WaapiSandbox.builder();
+        if (port != null) {
+            builder.port(port);
+        }
+        sandbox = builder.build().start();
+        if (webhookUrl != null) {
+            sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), webhookUrl);
+        }
+    }
+
+    String property(String name) {
+        return sandbox.camelProperties().get(name);
+    }
+
+    @Override
+    public String getConnectionInfo() {
+        return sandbox == null ? "not started" : sandbox.getBaseUrl();
+    }
+
+    @Override
+    public String getContainerId() {
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}
