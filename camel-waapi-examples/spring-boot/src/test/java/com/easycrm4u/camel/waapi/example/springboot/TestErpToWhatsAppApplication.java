@@ -1,0 +1,102 @@
+package com.easycrm4u.camel.waapi.example.springboot;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
+import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The example application on the embedded WAAPI sandbox, without an account: Spring Boot's development-time launcher
+ * ({@code spring-boot:test-run}, which the {@code run-example} profile binds to {@code package}). The sandbox and
+ * this class are on the test class path only; the application's jar talks to the account of its properties.
+ * <p>
+ * The sandbox's {@code camel.component.waapi.*} take precedence over {@code application.properties}, its webhooks go to
+ * the application's own {@code waapi:webhook} on the port the server got, and, as in the Camel Main example, the first
+ * customer whose order is delivered writes STATUS, which the webhook route answers.
+ */
+public final class TestErpToWhatsAppApplication {
+
+    /** A recipient the sandbox knows as "no WhatsApp": order SO-1004 of the shipped batch fails with 131026. */
+    static final String NO_WHATSAPP_RECIPIENT = "917890000299";
+
+    private TestErpToWhatsAppApplication() {
+    }
+
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    /** Starts the application wired to a new sandbox, a bean of the context; closing the context closes the sandbox. */
+    public static ConfigurableApplicationContext run(String... args) {
+        WaapiSandbox sandbox = WaapiSandbox.builder().recipientWithoutWhatsApp(NO_WHATSAPP_RECIPIENT).build().start();
+        AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
+        try {
+            SpringApplication.withHook(application -> new SandboxWiring(sandbox, started),
+                    () -> ErpToWhatsAppApplication.main(args));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        return started.get();
+    }
+
+    private record SandboxWiring(WaapiSandbox sandbox, AtomicReference<ConfigurableApplicationContext> started)
+            implements SpringApplicationRunListener {
+
+        @Override
+        public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+            environment.getPropertySources()
+                    .addFirst(new MapPropertySource("waapiSandbox", new LinkedHashMap<>(sandbox.camelProperties())));
+        }
+
+        @Override
+        public void contextPrepared(ConfigurableApplicationContext context) {
+            context.getBeanFactory().registerSingleton("waapiSandbox", sandbox);
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof DeliveryReport report) {
+                        report.onFirstStatus("delivered", order -> sandbox.injectText(order.get("phone").toString(),
+                                WaapiSandbox.DEFAULT_PHONE_NUMBER, "STATUS"));
+                    }
+                    return bean;
+                }
+            });
+            context.addApplicationListener(event -> {
+                if (event instanceof WebServerInitializedEvent web) {
+                    sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(),
+                            webhookUrl(web.getApplicationContext().getEnvironment(), web.getWebServer().getPort()));
+                } else if (event instanceof ContextClosedEvent) {
+                    sandbox.close();
+                }
+            });
+        }
+
+        @Override
+        public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+            started.set(context);
+        }
+
+        @Override
+        public void failed(ConfigurableApplicationContext context, Throwable exception) {
+            sandbox.close();
+        }
+
+        private static String webhookUrl(Environment environment, int port) {
+            return "http://127.0.0.1:" + port + environment.getProperty("server.servlet.context-path", "")
+                   + environment.getProperty("camel.component.waapi.path", "/waapi/webhook");
+        }
+    }
+}
