@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.WaapiConstants;
+import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import com.easycrm4u.camel.waapi.sandbox.SentMessage;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.easycrm4u.camel.waapi.sandbox.WebhookDelivery;
@@ -38,8 +39,6 @@ public final class ErpExampleChecks {
 
     /** The id of the YAML route that receives the webhooks. */
     public static final String WEBHOOK_ROUTE = "whatsapp-webhook";
-    /** The recipient of the shipped batch the sandbox must know as "no WhatsApp" (order SO-1004 then fails). */
-    public static final String NO_WHATSAPP_RECIPIENT = "917890000299";
     /** The customer of order SO-1001 in the shipped batch. */
     public static final String FIRST_CUSTOMER = "917890000198";
 
@@ -52,7 +51,7 @@ public final class ErpExampleChecks {
 
     /** A sandbox as the example's tests need it: started, with the batch's "no WhatsApp" recipient. */
     public static WaapiSandbox startSandbox() {
-        return WaapiSandbox.builder().recipientWithoutWhatsApp(NO_WHATSAPP_RECIPIENT).build().start();
+        return WaapiSandbox.builder().recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP).build().start();
     }
 
     /** A port that is free on the loopback interface now, for an application whose webhook URL must be known first. */
@@ -99,7 +98,7 @@ public final class ErpExampleChecks {
                 .containsExactly("Sayantan", "AWB-12345");
         assertThat(sandbox.getSentMessages()).filteredOn(m -> "order_shipped".equals(m.getRequest().path("name").asText()))
                 .extracting(SentMessage::getTo)
-                .contains(FIRST_CUSTOMER, "917890000201", "917890000202", NO_WHATSAPP_RECIPIENT)
+                .contains(FIRST_CUSTOMER, "917890000201", "917890000202", OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
                 .doesNotContain("12-AB");
     }
 

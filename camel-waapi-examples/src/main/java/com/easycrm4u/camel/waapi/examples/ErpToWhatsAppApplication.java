@@ -29,8 +29,6 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
 
     /** Sends a customer's STATUS question in the sandbox demo: the first customer whose order was delivered. */
     static final String STATUS_QUESTION = "STATUS";
-    /** A recipient the sandbox knows as "no WhatsApp": its message fails with 131026. */
-    static final String NO_WHATSAPP_RECIPIENT = "917890000299";
 
     private final Map<String, String> environment;
     private final Path workDir;
@@ -83,7 +81,7 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     private void startSandbox(Main main) throws IOException {
         int port = freeLoopbackPort();
         sandbox = WaapiSandbox.builder()
-                .recipientWithoutWhatsApp(NO_WHATSAPP_RECIPIENT)
+                .recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
                 .build()
                 .start();
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), "http://127.0.0.1:" + port + "/waapi/webhook");

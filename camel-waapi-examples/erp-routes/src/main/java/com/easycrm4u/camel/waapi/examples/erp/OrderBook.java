@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public class OrderBook {
 
+    /**
+     * The phone number of order SO-1004 in the shipped batch ({@code orders/batch.json}): run on the sandbox, the
+     * examples mark it as having no WhatsApp, so that order shows a failed delivery (Meta error 131026).
+     */
+    public static final String BATCH_RECIPIENT_WITHOUT_WHATSAPP = "917890000299";
+
     static final List<String> FIELDS = List.of("orderId", "customerName", "phone", "awb");
 
     /** The orders of an unmarshalled batch file: a list of orders, or one order. */

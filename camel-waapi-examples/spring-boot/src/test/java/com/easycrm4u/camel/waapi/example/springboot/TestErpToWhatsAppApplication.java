@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
+import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ConfigurableBootstrapContext;
@@ -28,9 +29,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestErpToWhatsAppApplication {
 
-    /** A recipient the sandbox knows as "no WhatsApp": order SO-1004 of the shipped batch fails with 131026. */
-    static final String NO_WHATSAPP_RECIPIENT = "917890000299";
-
     private TestErpToWhatsAppApplication() {
     }
 
@@ -40,7 +38,10 @@ public final class TestErpToWhatsAppApplication {
 
     /** Starts the application wired to a new sandbox, a bean of the context; closing the context closes the sandbox. */
     public static ConfigurableApplicationContext run(String... args) {
-        WaapiSandbox sandbox = WaapiSandbox.builder().recipientWithoutWhatsApp(NO_WHATSAPP_RECIPIENT).build().start();
+        WaapiSandbox sandbox = WaapiSandbox.builder()
+                .recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
+                .build()
+                .start();
         AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
         try {
             SpringApplication.withHook(application -> new SandboxWiring(sandbox, started),
