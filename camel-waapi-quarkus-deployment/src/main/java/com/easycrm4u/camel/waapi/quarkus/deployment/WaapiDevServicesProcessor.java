@@ -33,10 +33,10 @@ class WaapiDevServicesProcessor {
     @BuildStep(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
     void startSandbox(WaapiDevServicesConfig config, LaunchModeBuildItem launchMode,
                       BuildProducer<DevServicesResultBuildItem> devServices) {
-        Config application = ConfigProvider.getConfig();
         if (!config.enabled()) {
             return;
         }
+        Config application = ConfigProvider.getConfig();
         if (application.getConfigValue(API_KEY).getRawValue() != null) {
             LOG.debugf("%s is configured: no WAAPI Dev Service", API_KEY);
             return;
