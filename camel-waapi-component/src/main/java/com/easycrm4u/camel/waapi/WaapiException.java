@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * unknown, or a request that failed validation before anything was sent. Catch a subclass to handle one case, or this
  * class for all of them; {@link #isRetryable()} says whether sending the same request again is safe.
  * <p>
- * Built by {@link WaapiFailures}, the one place that decides which case a failure is.
+ * Built by {@link WaapiFailures}, the one place that decides which case a failure is. Takes no suppressed exceptions,
+ * so {@code exchange.getException(WaapiException.class)} is always the failure of the last attempt.
  */
 public class WaapiException extends RuntimeException {
 
@@ -36,7 +37,9 @@ public class WaapiException extends RuntimeException {
     }
 
     private WaapiException(String message, Throwable cause, int statusCode, String apiMessage, String responseBody) {
-        super(message, cause);
+        // no suppressed exceptions: Camel's redelivery adds the previous attempt's failure as suppressed, and
+        // exchange.getException(WaapiException.class) would then find that one before this attempt's own failure
+        super(message, cause, false, true);
         this.statusCode = statusCode;
         this.apiMessage = apiMessage;
         this.responseBody = responseBody;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,15 +109,26 @@ class FailureClassificationTest extends WaapiTestSupport {
     }
 
     @Test
-    void aRouteThatRedeliversOnlyRetryableFailuresSendsAResetMessageOnce() throws Exception {
-        try (RawServer resetting = RawServer.start(FailureClassificationTest::reset)) {
-            String uri = text("http://127.0.0.1:" + resetting.port());
+    void theDocumentedRecipeNeverRedeliversAnUnknownOutcomeEvenAfterA500() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (RawServer server = RawServer.start(socket -> {
+            if (requests.incrementAndGet() == 1) {
+                socket.getOutputStream().write(("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 2\r\n"
+                                                + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+                socket.close();
+            } else {
+                reset(socket);
+            }
+        })) {
+            String uri = text("http://127.0.0.1:" + server.port());
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    // docs/waapi-component.md, "Retrying safely"
                     onException(WaapiException.class)
-                            .onWhen(e -> e.getException(WaapiException.class).isRetryable())
-                            .maximumRedeliveries(3).redeliveryDelay(0);
+                            .retryWhile(exchange -> exchange.getException(WaapiException.class).isRetryable()
+                                                    && exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 5)
+                            .redeliveryDelay(0);
                     from("direct:retrying").to(uri);
                 }
             });
@@ -124,7 +136,9 @@ class FailureClassificationTest extends WaapiTestSupport {
             Exchange exchange = template.send("direct:retrying", e -> e.getMessage().setBody(TEXT));
 
             assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class);
-            assertThat(resetting.requests()).as("sent once, never again").isEqualTo(1);
+            assertThat(exchange.getException(WaapiException.class)).as("the last attempt's failure, not the 500")
+                    .isSameAs(exchange.getException());
+            assertThat(server.requests()).as("the 500 once, the reset once, never again").isEqualTo(2);
         }
     }
 
