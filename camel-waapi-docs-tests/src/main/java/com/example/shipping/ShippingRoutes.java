@@ -4,6 +4,7 @@ import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /** Tells a customer that their order has shipped, with the approved order_shipped template. */
@@ -17,10 +18,10 @@ public class ShippingRoutes extends RouteBuilder {
             .retryWhile(e -> e.getException(WaapiException.class).isRetryable()
                              && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 3)
             .redeliveryDelay(2000);
-        // sent, but no answer says whether it went out: check its delivery webhook, never resend blindly
+        // sent, but no answer says whether it went out: never resent; the caller gets the exception, and the
+        // message's delivery webhook (or its absence) tells whether the customer got it
         onException(WaapiOutcomeUnknownException.class)
-            .handled(true)
-            .to("file:errors/outcome-unknown");
+            .log(LoggingLevel.ERROR, "outcome unknown, not resent: ${exception.message}");
 
         from("direct:orderShipped").routeId("order-shipped") // body: List.of(customerName, awb)
             .setHeader(WaapiConstants.TO, header("customerPhone"))
