@@ -16,13 +16,15 @@ import com.easycrm4u.camel.waapi.webhook.WebhookOutcomeRecorder;
 import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
 import com.easycrm4u.camel.waapi.webhook.WebhookProcessor;
 import com.easycrm4u.camel.waapi.webhook.WebhookRefusalLog;
-import org.apache.camel.Consumer;
+import com.easycrm4u.camel.waapi.webhook.WebhookRegistration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.Suspendable;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -40,12 +42,9 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
     private static final Logger LOG = LoggerFactory.getLogger(WaapiWebhookConsumer.class);
 
     private final InflightDeliveries inflight = new InflightDeliveries();
-    private IdempotentRepository repository;
-    private boolean ownsRepository;
     private WebhookOutcomeRecorder recorder;
-    private WebhookAdmission admission;
     private String servedPath;
-    private volatile Consumer httpConsumer;
+    private volatile WebhookRegistration registration;
 
     public WaapiWebhookConsumer(WaapiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -77,40 +76,54 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         if (configuration.getMaxBodySize() <= 0) {
             throw new IllegalArgumentException("maxBodySize must be positive, was " + configuration.getMaxBodySize());
         }
-        Set<String> acceptedEvents = parseEvents(configuration.getEvents());
-
-        repository = configuration.getIdempotentRepository();
-        ownsRepository = repository == null;
-        if (ownsRepository) {
-            repository = MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getIdempotentCacheSize());
+        CamelContext context = getEndpoint().getCamelContext();
+        servedPath = WebhookHttpServer.servedPath(context, configuration.getPath());
+        WebhookPaths paths = WebhookPaths.of(context);
+        WebhookRegistration existing = paths.registration(servedPath);
+        if (existing != null && existing.isAttachedToAnotherRunning(this)) {
+            throw new IllegalStateException("POST " + configuration.getPath() + " is served by another waapi:webhook route "
+                                            + "already; give this one another path");
         }
-        ServiceHelper.startService(repository);
-        try {
-            recorder = new WebhookOutcomeRecorder(new WebhookRefusalLog(configuration.getPath()));
-            admission = new WebhookAdmission(configuration.getMaxBodySize(), configuration.isVerifySignature(), inflight,
-                    recorder);
-            WebhookProcessor processor = new WebhookProcessor(this, getAsyncProcessor(),
-                    new WebhookProcessor.Settings(configuration.getPath(), configuration.isVerifySignature(), tokens,
-                            acceptedEvents, configuration.isSplit(), getEndpoint().getObjectMapper()),
-                    admission, inflight,
-                    new WebhookDeduplicator(repository, configuration.getPath(),
-                            Duration.ofMillis(configuration.getClaimExpiry())));
-            inflight.setAccepting(true);
-            httpConsumer = WebhookHttpServer.register(getEndpoint().getCamelContext(),
-                    getEndpoint().getComponent().getWebhookComponentName(), configuration.getPath(), processor);
-            servedPath = WebhookHttpServer.servedPath(getEndpoint().getCamelContext(), configuration.getPath());
-            WebhookPaths.of(getEndpoint().getCamelContext()).register(servedPath, admission);
-        } catch (Exception e) {
-            inflight.setAccepting(false);
-            if (ownsRepository) {
-                ServiceHelper.stopService(repository);
+        IdempotentRepository repository = configuration.getIdempotentRepository();
+        if (repository != null) {
+            ServiceHelper.startService(repository);
+        }
+        boolean fresh = existing == null;
+        registration = fresh
+                ? new WebhookRegistration(repository == null
+                        ? MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getIdempotentCacheSize()) : null)
+                : existing;
+        if (repository == null) {
+            repository = registration.ownedRepository();
+            ServiceHelper.startService(repository);
+        }
+        recorder = new WebhookOutcomeRecorder(new WebhookRefusalLog(configuration.getPath()));
+        WebhookAdmission admission = new WebhookAdmission(configuration.getMaxBodySize(), configuration.isVerifySignature(),
+                inflight, recorder);
+        WebhookProcessor processor = new WebhookProcessor(this, getAsyncProcessor(),
+                new WebhookProcessor.Settings(configuration.getPath(), configuration.isVerifySignature(), tokens,
+                        parseEvents(configuration.getEvents()), configuration.isSplit(), getEndpoint().getObjectMapper()),
+                admission, inflight,
+                new WebhookDeduplicator(repository, configuration.getPath(), Duration.ofMillis(configuration.getClaimExpiry())));
+        inflight.setAccepting(true);
+        registration.attach(this, processor, admission);
+        if (fresh) {
+            try {
+                registration.setHttpConsumer(WebhookHttpServer.register(context,
+                        getEndpoint().getComponent().getWebhookComponentName(), configuration.getPath(),
+                        registration.dispatcher()));
+            } catch (RuntimeException e) {
+                inflight.setAccepting(false);
+                registration.close();
+                registration = null;
+                throw e;
             }
-            throw e;
+            paths.register(servedPath, registration);
         }
         LOG.info("waapi:webhook receives deliveries on POST {} (signature verification {}{}, split={}, events={})",
                 configuration.getPath(), configuration.isVerifySignature() ? "on" : "OFF",
                 tokens.size() > 1 ? " with " + tokens.size() + " verify tokens" : "", configuration.isSplit(),
-                acceptedEvents.isEmpty() ? "all" : acceptedEvents);
+                configuration.getEvents() == null || configuration.getEvents().isBlank() ? "all" : configuration.getEvents());
     }
 
     @Override
@@ -123,10 +136,14 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         inflight.setAccepting(true);
     }
 
+    /**
+     * Lets the deliveries in flight finish (their events marked routed, or their claims given up) while new ones are
+     * answered 503. The path stays registered and answers 503 until the route starts again or is removed: a 404 is not
+     * retried by the sender.
+     */
     @Override
     protected void doStop() throws Exception {
         inflight.setAccepting(false);
-        // the deliveries in flight finish first: their events are marked routed, or their claims given up
         long timeout = getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit()
                 .toMillis(getEndpoint().getCamelContext().getShutdownStrategy().getTimeout());
         if (!inflight.awaitNone(timeout, TimeUnit.MILLISECONDS)) {
@@ -136,17 +153,33 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         if (recorder != null) {
             recorder.flush();
         }
-        if (ownsRepository) {
-            ServiceHelper.stopService(repository);
-        }
-        // last: until now the path answered 503 rather than 404, which the sender would not retry
-        if (servedPath != null) {
-            WebhookPaths.of(getEndpoint().getCamelContext()).unregister(servedPath, admission);
-            servedPath = null;
-        }
-        ServiceHelper.stopAndShutdownService(httpConsumer);
-        httpConsumer = null;
         super.doStop();
+    }
+
+    /** Unregisters the path last: when the route is removed, or once the HTTP server is gone when the context stops. */
+    @Override
+    protected void doShutdown() throws Exception {
+        WebhookRegistration ending = registration;
+        registration = null;
+        if (ending != null && ending.isAttached(this)) {
+            CamelContext context = getEndpoint().getCamelContext();
+            String path = servedPath;
+            Runnable unregister = () -> {
+                WebhookPaths.of(context).unregister(path, ending);
+                ending.close();
+            };
+            if (context.isStopping()) {
+                context.addLifecycleStrategy(new LifecycleStrategySupport() {
+                    @Override
+                    public void onContextStopped(CamelContext stopped) {
+                        unregister.run();
+                    }
+                });
+            } else {
+                unregister.run();
+            }
+        }
+        super.doShutdown();
     }
 
     @Override
@@ -166,14 +199,14 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
 
     /** Why the consumer cannot take deliveries now, or null when it can. */
     private String notReadyBecause() {
-        Consumer http = httpConsumer;
+        WebhookRegistration current = registration;
         if (!isRunAllowed() || isStopping()) {
             return "stopped";
         }
         if (isSuspending() || isSuspended()) {
             return "suspended: deliveries are answered 503";
         }
-        if (http == null || !ServiceHelper.isStarted(http)) {
+        if (current == null || !current.isServing()) {
             return "POST " + configuration().getPath() + " is not registered on the HTTP server";
         }
         if (!inflight.isAccepting()) {

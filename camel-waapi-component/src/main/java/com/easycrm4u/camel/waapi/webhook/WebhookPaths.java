@@ -7,13 +7,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
 
 /**
- * The webhook paths a Camel context serves right now, each with its {@link WebhookAdmission}, so that an HTTP host that
- * reads request bodies before Camel sees them (Spring MVC) can refuse a request from its headers and cap its body in
- * front of that. Consumers register their path when they start and remove it when they stop.
+ * The webhook paths a Camel context serves, each with its {@link WebhookRegistration}: so that the consumers a route
+ * creates one after another keep one registration on the HTTP server, and so that an HTTP host that reads request
+ * bodies before Camel sees them (Spring MVC) can refuse a request from its headers and cap its body in front of that.
  */
 public final class WebhookPaths {
 
-    private final Map<String, WebhookAdmission> admissions = new ConcurrentHashMap<>();
+    private final Map<String, WebhookRegistration> registrations = new ConcurrentHashMap<>();
 
     /** The paths of this context, created on first use. */
     public static WebhookPaths of(CamelContext context) {
@@ -30,15 +30,21 @@ public final class WebhookPaths {
 
     /** The admission of the consumer serving this path (as the HTTP server sees it, from its root), or null. */
     public WebhookAdmission find(String path) {
-        return path == null ? null : admissions.get(normalize(path));
+        WebhookRegistration registration = path == null ? null : registrations.get(normalize(path));
+        return registration != null ? registration.admission() : null;
     }
 
-    public void register(String path, WebhookAdmission admission) {
-        admissions.put(normalize(path), admission);
+    /** The registration of this path, or null. */
+    public WebhookRegistration registration(String path) {
+        return registrations.get(normalize(path));
     }
 
-    public void unregister(String path, WebhookAdmission admission) {
-        admissions.remove(normalize(path), admission);
+    public void register(String path, WebhookRegistration registration) {
+        registrations.put(normalize(path), registration);
+    }
+
+    public void unregister(String path, WebhookRegistration registration) {
+        registrations.remove(normalize(path), registration);
     }
 
     /** The path with one leading slash and no trailing slash. */
