@@ -1,6 +1,7 @@
 package com.easycrm4u.camel.waapi.example.quarkus;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.example.quarkus.WaapiSandboxResource.ErpExampleApplication;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import io.quarkus.test.common.WithTestResource;
@@ -38,6 +39,11 @@ class ErpToWhatsAppQuarkusTest {
     @Test
     void anOrderFileDroppedIntoTheInboxIsSent() {
         ErpExampleChecks.assertInboxOrderSent(application.workDir(), sandbox);
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeQuarkusBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(application.webhook());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,11 @@ class ErpToWhatsAppApplicationTest {
     @Test
     void anOrderFileDroppedIntoTheInboxIsSent() {
         ErpExampleChecks.assertInboxOrderSent(WORK_DIR, SANDBOX);
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeSpringMvcBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(WEBHOOK);
     }
 
     @Test
