@@ -50,6 +50,8 @@ public final class OversizedDeliveries {
         assertThat(statusWithoutSendingTheBody(webhook, "Transfer-Encoding: chunked", "sha1=abc"))
                 .as("a malformed X-Hub-Signature-256 is answered 401 before the body is read").isEqualTo(401);
         Streamed streamed = streamChunked(webhook, STREAMED);
+        System.out.printf("%s: a 256 MiB chunked body was answered %d after %d bytes of it were sent%n", webhook,
+                streamed.status(), streamed.sentBeforeTheAnswer());
         assertThat(streamed.status()).as("a chunked body over maxBodySize is answered 413").isEqualTo(413);
         assertThat(streamed.sentBeforeTheAnswer()).as("bytes of the 256 MiB body sent before the answer came")
                 .isLessThan(MOST_SENT_BEFORE_THE_ANSWER);

@@ -114,9 +114,11 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode()).isEqualTo(200);
         assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId()).statusCode())
                 .isEqualTo(200);
-        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
-                .doesNotHaveDuplicates().hasSize(7);
+        // 2 routed before the failure, the failed one and the 4 after it on the retry: each of the 7 once
+        assertThat(received("events")).hasSize(7);
         assertThat(attempts).hasValue(8);
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -68,7 +68,12 @@ public class DeliveryReport {
         LOG.info("Order {}: template sent to {} as {}", orderId, order.get("phone"), messageId);
         List<String[]> early = earlyStatuses.remove(messageId);
         if (early != null) {
-            early.forEach(s -> advance(entry, s[0], s[1]));
+            early.forEach(s -> {
+                if (s[2] != null) {
+                    entry.error = s[2];
+                }
+                advance(entry, s[0], s[1]);
+            });
         }
         write();
         checkComplete();
@@ -104,7 +109,8 @@ public class DeliveryReport {
         synchronized (this) {
             String orderId = orderByMessageId.get(messageId);
             if (orderId == null) {
-                earlyStatuses.computeIfAbsent(messageId, id -> new ArrayList<>()).add(new String[] { status, at });
+                // a status that overtook the send's answer: kept with its error until the order is known
+                earlyStatuses.computeIfAbsent(messageId, id -> new ArrayList<>()).add(new String[] { status, at, error });
                 return;
             }
             Entry entry = byOrder.get(orderId);
