@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.example.quarkus.WaapiSandboxResource.ErpExampleApplication;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import io.quarkus.test.common.WithTestResource;
@@ -47,6 +48,11 @@ class ErpToWhatsAppQuarkusTest {
     @Test
     void anOrderFileDroppedIntoTheInboxIsSent() {
         ErpExampleChecks.assertInboxOrderSent(application.workDir(), sandbox);
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeQuarkusBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(application.webhook());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,11 @@ class ErpToWhatsAppApplicationTest {
     @Test
     void anOrderFileDroppedIntoTheInboxIsSent() {
         ErpExampleChecks.assertInboxOrderSent(WORK_DIR, SANDBOX);
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeSpringMvcBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(WEBHOOK);
     }
 
     @Test
