@@ -31,7 +31,6 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     public static final int DEFAULT_WORKER_POOL_SIZE = 10;
     public static final int DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD = 3;
 
-    static final String WEBHOOK = "webhook";
     /** Threads that move bytes for java.net.http; they never run a route. */
     private static final int HTTP_THREADS = 2;
 
@@ -70,12 +69,13 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        if (!WEBHOOK.equals(remaining) && WaapiOperations.find(remaining) == null) {
+        WaapiOperations operation = WaapiOperations.fromUri(remaining);
+        if (operation == null) {
             throw new IllegalArgumentException("Unknown WAAPI operation '" + remaining + "' in waapi:" + remaining
-                                               + "; valid are waapi:" + WEBHOOK + " (consumer) and the producers waapi:"
-                                               + String.join(", waapi:", WaapiOperations.uris()));
+                                               + "; valid are waapi:" + WaapiOperations.WEBHOOK + " (consumer) and the producers waapi:"
+                                               + String.join(", waapi:", WaapiOperations.producerUris()));
         }
-        WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, remaining, configuration.copy());
+        WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -28,8 +28,8 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
             "list", "cta");
     private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document");
 
-    CloudSendOperation() {
-        super("cloud/send", "/whatsapp-api/messages/send", CombinedSendMessage.class);
+    CloudSendOperation(String uri) {
+        super(uri, "/whatsapp-api/messages/send", CombinedSendMessage.class);
     }
 
     @Override

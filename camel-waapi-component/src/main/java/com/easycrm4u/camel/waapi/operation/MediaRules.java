@@ -17,10 +17,16 @@ final class MediaRules {
     private final boolean captioned;
     private final boolean named;
 
-    MediaRules(String operation, String type) {
+    MediaRules(String operation) {
         this.operation = operation;
+        String type = typeOf(operation);
         this.captioned = !"audio".equals(type) && !"sticker".equals(type);
         this.named = "document".equals(type);
+    }
+
+    /** The media type of a media operation: the last segment of its URI path ({@code cloud/image} sends an image). */
+    static String typeOf(String operation) {
+        return operation.substring(operation.lastIndexOf('/') + 1);
     }
 
     /** A String body is the link. */

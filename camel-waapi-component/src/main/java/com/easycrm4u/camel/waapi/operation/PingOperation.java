@@ -9,9 +9,15 @@ import org.apache.camel.Exchange;
 /** {@code waapi:ping}: checks the credentials; the body becomes a {@link PingResult}. */
 final class PingOperation implements WaapiOperation {
 
+    private final String uri;
+
+    PingOperation(String uri) {
+        this.uri = uri;
+    }
+
     @Override
     public String uri() {
-        return "ping";
+        return uri;
     }
 
     @Override

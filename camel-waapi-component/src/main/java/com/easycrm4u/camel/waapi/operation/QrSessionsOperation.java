@@ -15,9 +15,15 @@ final class QrSessionsOperation implements WaapiOperation {
     private static final TypeReference<List<QrSession>> SESSIONS = new TypeReference<>() {
     };
 
+    private final String uri;
+
+    QrSessionsOperation(String uri) {
+        this.uri = uri;
+    }
+
     @Override
     public String uri() {
-        return "qr/sessions";
+        return uri;
     }
 
     @Override

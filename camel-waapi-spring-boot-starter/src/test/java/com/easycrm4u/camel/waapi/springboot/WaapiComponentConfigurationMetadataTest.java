@@ -17,6 +17,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.WaapiComponentConfigurer;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,6 +79,27 @@ class WaapiComponentConfigurationMetadataTest {
         }
     }
 
+    /**
+     * The defaults of the starter's fields are the component's own, read from a component nobody configured: its
+     * constants for the WAAPI options, Camel's for the options every component has.
+     */
+    @Test
+    void everyFieldDefaultIsTheComponentsDefault() throws Exception {
+        WaapiComponent component = new WaapiComponent();
+        WaapiComponentConfigurer configurer = new WaapiComponentConfigurer();
+        WaapiComponentConfiguration starter = new WaapiComponentConfiguration();
+        for (String option : componentOptions.keySet()) {
+            if (option.equals("configuration")) {
+                // the component's own object; the starter's is a bean reference, null until one is bound
+                continue;
+            }
+            Object value = getter(option).invoke(starter);
+            Object expected = configurer.getOptionValue(component, option, false);
+            assertThat(value instanceof Duration duration ? Long.valueOf(duration.toMillis()) : value)
+                    .as("the default of camel.component.waapi.%s", kebab(option)).isEqualTo(expected);
+        }
+    }
+
     @Test
     void everyPropertyIsAComponentOption() {
         Set<String> options = new TreeSet<>();
@@ -112,6 +135,10 @@ class WaapiComponentConfigurationMetadataTest {
                 assertThat(row).as("the row of %s in %s", property, SPRING_BOOT_PAGE).contains("`" + defaultValue + "`");
             }
         });
+    }
+
+    private static Method getter(String option) throws NoSuchMethodException {
+        return WaapiComponentConfiguration.class.getMethod("get" + Character.toUpperCase(option.charAt(0)) + option.substring(1));
     }
 
     private static Method setter(String option) {
