@@ -2,47 +2,49 @@ package com.easycrm4u.camel.waapi.operation;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every URI path of the {@code waapi:} component, the producer operations in the order of the API reference, then the
  * webhook consumer. This is the one list of them: {@code WaapiEndpoint}'s {@code operation} path parameter has this
  * type, so Camel's tooling writes these values into the component metadata (and from there the catalog, the docs'
- * tables and IDE completion); each producer operation has its handler here; the docs are tested against it.
+ * tables and IDE completion); each producer operation names its handler here; the docs are tested against it.
  */
 public enum WaapiOperations {
 
-    PING("ping"),
-    CLOUD_TEXT("cloud/text"),
-    CLOUD_TEMPLATE("cloud/template"),
-    CLOUD_IMAGE("cloud/image"),
-    CLOUD_VIDEO("cloud/video"),
-    CLOUD_AUDIO("cloud/audio"),
-    CLOUD_STICKER("cloud/sticker"),
-    CLOUD_DOCUMENT("cloud/document"),
-    CLOUD_SEND("cloud/send"),
-    CONTACTS_UPDATE("contacts/update"),
-    CONTACTS_UPSERT("contacts/upsert"),
-    QR_TEXT("qr/text"),
-    QR_IMAGE("qr/image"),
-    QR_VIDEO("qr/video"),
-    QR_AUDIO("qr/audio"),
-    QR_DOCUMENT("qr/document"),
-    QR_LOCATION("qr/location"),
-    QR_SESSIONS("qr/sessions"),
+    PING("ping", PingOperation::new),
+    CLOUD_TEXT("cloud/text", CloudTextOperation::new),
+    CLOUD_TEMPLATE("cloud/template", CloudTemplateOperation::new),
+    CLOUD_IMAGE("cloud/image", CloudMediaOperation::new),
+    CLOUD_VIDEO("cloud/video", CloudMediaOperation::new),
+    CLOUD_AUDIO("cloud/audio", CloudMediaOperation::new),
+    CLOUD_STICKER("cloud/sticker", CloudMediaOperation::new),
+    CLOUD_DOCUMENT("cloud/document", CloudMediaOperation::new),
+    CLOUD_SEND("cloud/send", CloudSendOperation::new),
+    CONTACTS_UPDATE("contacts/update", ContactsUpdateOperation::new),
+    CONTACTS_UPSERT("contacts/upsert", ContactsUpsertOperation::new),
+    QR_TEXT("qr/text", QrTextOperation::new),
+    QR_IMAGE("qr/image", QrMediaOperation::new),
+    QR_VIDEO("qr/video", QrMediaOperation::new),
+    QR_AUDIO("qr/audio", QrMediaOperation::new),
+    QR_DOCUMENT("qr/document", QrMediaOperation::new),
+    QR_LOCATION("qr/location", QrLocationOperation::new),
+    QR_SESSIONS("qr/sessions", QrSessionsOperation::new),
     /** The webhook consumer, {@code from("waapi:webhook")}: the only URI that is not a producer. */
-    WEBHOOK("webhook");
+    WEBHOOK("webhook", null);
 
     private static final Map<String, WaapiOperations> BY_URI = byUri();
-    private static final Map<WaapiOperations, WaapiOperation> HANDLERS = handlers();
 
     private final String uri;
+    private final WaapiOperation handler;
 
-    WaapiOperations(String uri) {
+    /** @param handler makes the handler of a producer operation from its URI path; null for the consumer */
+    WaapiOperations(String uri, Function<String, WaapiOperation> handler) {
         this.uri = uri;
+        this.handler = handler == null ? null : handler.apply(uri);
     }
 
     /** The URI path, e.g. {@code cloud/text}. */
@@ -63,7 +65,7 @@ public enum WaapiOperations {
 
     /** The handler of a producer operation; null for {@link #WEBHOOK}. */
     public WaapiOperation handler() {
-        return HANDLERS.get(this);
+        return handler;
     }
 
     /** The operation of a URI path such as {@code cloud/text}, or null when there is none. */
@@ -88,34 +90,5 @@ public enum WaapiOperations {
             operations.put(operation.uri, operation);
         }
         return Collections.unmodifiableMap(operations);
-    }
-
-    private static Map<WaapiOperations, WaapiOperation> handlers() {
-        Map<WaapiOperations, WaapiOperation> handlers = new EnumMap<>(WaapiOperations.class);
-        for (WaapiOperations operation : values()) {
-            if (operation.isProducer()) {
-                handlers.put(operation, newHandler(operation));
-            }
-        }
-        return Collections.unmodifiableMap(handlers);
-    }
-
-    // a switch without default: a constant added above without its handler here does not compile
-    private static WaapiOperation newHandler(WaapiOperations operation) {
-        String uri = operation.uri;
-        return switch (operation) {
-            case PING -> new PingOperation(uri);
-            case CLOUD_TEXT -> new CloudTextOperation(uri);
-            case CLOUD_TEMPLATE -> new CloudTemplateOperation(uri);
-            case CLOUD_IMAGE, CLOUD_VIDEO, CLOUD_AUDIO, CLOUD_STICKER, CLOUD_DOCUMENT -> new CloudMediaOperation(uri);
-            case CLOUD_SEND -> new CloudSendOperation(uri);
-            case CONTACTS_UPDATE -> new ContactsUpdateOperation(uri);
-            case CONTACTS_UPSERT -> new ContactsUpsertOperation(uri);
-            case QR_TEXT -> new QrTextOperation(uri);
-            case QR_IMAGE, QR_VIDEO, QR_AUDIO, QR_DOCUMENT -> new QrMediaOperation(uri);
-            case QR_LOCATION -> new QrLocationOperation(uri);
-            case QR_SESSIONS -> new QrSessionsOperation(uri);
-            case WEBHOOK -> throw new IllegalArgumentException("waapi:webhook is the webhook consumer and has no producer");
-        };
     }
 }
