@@ -1,0 +1,78 @@
+package com.easycrm4u.camel.waapi.karaf;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** A Karaf features repository (features.xml) read as what it declares: repositories and features. */
+record FeaturesRepository(List<String> repositories, List<Feature> features) {
+
+    /** A feature: its name, version, the features it depends on and its bundle URLs. */
+    record Feature(String name, String version, List<Dependency> dependencies, List<String> bundles) {
+    }
+
+    /** A feature dependency: a name and an optional version range. */
+    record Dependency(String name, String versionRange) {
+    }
+
+    static FeaturesRepository read(Path xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(xml.toFile());
+            List<String> repositories = new ArrayList<>();
+            List<Feature> features = new ArrayList<>();
+            for (Element child : children(document.getDocumentElement())) {
+                if ("repository".equals(child.getLocalName())) {
+                    repositories.add(child.getTextContent().trim());
+                } else if ("feature".equals(child.getLocalName())) {
+                    features.add(feature(child));
+                }
+            }
+            return new FeaturesRepository(repositories, features);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the features repository " + xml, e);
+        }
+    }
+
+    List<Feature> named(String name) {
+        return features.stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    private static Feature feature(Element element) {
+        List<Dependency> dependencies = new ArrayList<>();
+        List<String> bundles = new ArrayList<>();
+        collect(element, dependencies, bundles);
+        return new Feature(element.getAttribute("name"), element.getAttribute("version"), dependencies, bundles);
+    }
+
+    /** A feature's bundles and dependencies, also those inside its conditionals. */
+    private static void collect(Element element, List<Dependency> dependencies, List<String> bundles) {
+        for (Element child : children(element)) {
+            switch (child.getLocalName()) {
+                case "feature" -> dependencies.add(new Dependency(child.getTextContent().trim(),
+                        child.hasAttribute("version") ? child.getAttribute("version") : null));
+                case "bundle" -> bundles.add(child.getTextContent().trim());
+                case "conditional" -> collect(child, dependencies, bundles);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+}

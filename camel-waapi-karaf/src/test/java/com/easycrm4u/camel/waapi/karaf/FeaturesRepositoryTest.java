@@ -1,0 +1,76 @@
+package com.easycrm4u.camel.waapi.karaf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import com.easycrm4u.camel.waapi.karaf.FeaturesRepository.Dependency;
+import com.easycrm4u.camel.waapi.karaf.FeaturesRepository.Feature;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published features.xml is valid for Karaf, names our two bundles, and every Camel Karaf feature it depends on
+ * exists in Camel Karaf's own features repository at a version its range accepts.
+ */
+class FeaturesRepositoryTest {
+
+    private static final Path FEATURES = Path.of(System.getProperty("waapi.features.xml", "target/feature/features.xml"));
+    private static final Path CAMEL_KARAF_FEATURES
+            = Path.of(System.getProperty("camel-karaf.api.dir", "target/camel-karaf-api"), "apache-camel-features.xml");
+    private static final String CAMEL_KARAF = System.getProperty("camel-karaf.version", "4.14.5");
+    private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+
+    @Test
+    void isValidAgainstKarafsFeaturesSchemaAndFullyFiltered() throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getClassLoader().getResource("org/apache/karaf/features/karaf-features-1.6.0.xsd"));
+        schema.newValidator().validate(new StreamSource(FEATURES.toFile()));
+
+        assertThat(Files.readString(FEATURES)).doesNotContain("${");
+    }
+
+    @Test
+    void camelWaapiInstallsTheComponentOnCamelKarafsCoreJacksonAndPlatformHttpVertx() {
+        FeaturesRepository ours = FeaturesRepository.read(FEATURES);
+
+        assertThat(ours.repositories())
+                .containsExactly("mvn:org.apache.camel.karaf/apache-camel/" + CAMEL_KARAF + "/xml/features");
+        Feature waapi = single(ours, "camel-waapi");
+        assertThat(waapi.version()).isEqualTo(VERSION);
+        assertThat(waapi.bundles()).containsExactly("mvn:com.easycrm4u.waapi/camel-waapi/" + VERSION);
+        assertThat(waapi.dependencies()).extracting(Dependency::name)
+                .containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-platform-http-vertx", "jackson");
+
+        Feature sandbox = single(ours, "camel-waapi-sandbox");
+        assertThat(sandbox.bundles()).containsExactly("mvn:com.easycrm4u.waapi/camel-waapi-sandbox/" + VERSION);
+        assertThat(sandbox.dependencies()).containsExactly(new Dependency("camel-waapi", VERSION));
+    }
+
+    @Test
+    void everyCamelKarafFeatureWeDependOnExistsThereInTheRangeWeAsk() {
+        FeaturesRepository camelKaraf = FeaturesRepository.read(CAMEL_KARAF_FEATURES);
+        List<Dependency> external = FeaturesRepository.read(FEATURES).features().stream()
+                .flatMap(f -> f.dependencies().stream()).filter(d -> !d.name().startsWith("camel-waapi")).toList();
+
+        assertThat(external).isNotEmpty().allSatisfy(dependency -> assertThat(camelKaraf.named(dependency.name()))
+                .as("Camel Karaf %s's feature %s %s", CAMEL_KARAF, dependency.name(), dependency.versionRange())
+                .anyMatch(f -> dependency.versionRange() == null
+                               || VersionRange.parse(dependency.versionRange()).includes(f.version())));
+        // what the component relies on in there: camel-core-osgi resolves components from bundles; Vert.x hosts webhooks
+        assertThat(single(camelKaraf, "camel-core").bundles())
+                .contains("mvn:org.apache.camel.karaf/camel-core-osgi/" + CAMEL_KARAF);
+        assertThat(single(camelKaraf, "camel-platform-http-vertx").bundles())
+                .contains("mvn:org.apache.camel.karaf/camel-platform-http-vertx/" + CAMEL_KARAF);
+    }
+
+    private static Feature single(FeaturesRepository repository, String name) {
+        assertThat(repository.named(name)).as(name).hasSize(1);
+        return repository.named(name).get(0);
+    }
+}
