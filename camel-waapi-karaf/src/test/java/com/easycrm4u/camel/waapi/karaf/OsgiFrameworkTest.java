@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * camel-waapi and the sandbox as bundles in Apache Felix 7 (the framework of Apache Karaf 4.4), on Camel Karaf's
  * component resolver (camel-core-osgi 4.14.5) and Camel 4.14.5's core: they resolve, the waapi component and its
  * generated configurers are found through the resolver, a template goes to the WAAPI sandbox (running outside the
- * framework, on 127.0.0.1), and after the bundle is uninstalled no thread of ours is left and a reinstall works again.
+ * framework, on 127.0.0.1), and after the bundle is uninstalled no thread of ours is left; reinstalled, it sends
+ * again, this time to a sandbox started from the sandbox bundle inside the framework.
  */
 class OsgiFrameworkTest {
 
@@ -86,7 +87,7 @@ class OsgiFrameworkTest {
                 .as("org.apache.camel wired to Camel " + CAMEL_KARAF).hasToString(CAMEL_KARAF);
         assertThat(resolverOfWaapi(system)).as("camel-core-osgi registered a ComponentResolver for waapi").isNotNull();
 
-        sendOrderShipped(system, component);
+        sendOrderShipped(system, component, sandbox.camelProperties());
         assertThat(sandbox.getSentMessages()).singleElement()
                 .satisfies(m -> assertThat(m.getType()).isEqualTo("template"))
                 .satisfies(m -> assertThat(m.getTo()).isEqualTo(CUSTOMER.substring(1)));
@@ -106,12 +107,26 @@ class OsgiFrameworkTest {
         component.start();
         sandboxBundle.start();
         assertThat(sandboxBundle.getState()).isEqualTo(Bundle.ACTIVE);
-        sendOrderShipped(system, component);
-        assertThat(sandbox.getSentMessages()).hasSize(2).extracting(SentMessage::getType).containsOnly("template");
+        // this time the sandbox of the bundle, inside the framework (its HTTP server by boot delegation of com.sun.*)
+        Object inside = Reflect.call(Reflect.call(
+                sandboxBundle.loadClass(WaapiSandbox.class.getName()).getMethod("builder").invoke(null), "build"), "start");
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, String> properties = (Map<String, String>) Reflect.call(inside, "camelProperties");
+            sendOrderShipped(system, component, properties);
+            assertThat((List<?>) Reflect.call(inside, "getSentMessages")).hasSize(1);
+        } finally {
+            Reflect.call(inside, "close");
+        }
+        assertThat(sandbox.getSentMessages()).extracting(SentMessage::getType).containsExactly("template");
     }
 
-    /** A Camel context of camel-core-osgi sends one order_shipped template to the sandbox, then stops. */
-    private void sendOrderShipped(BundleContext system, Bundle component) throws Exception {
+    /**
+     * A Camel context of camel-core-osgi sends one order_shipped template to the sandbox whose camel.component.waapi.*
+     * settings are given, then stops.
+     */
+    private static void sendOrderShipped(BundleContext system, Bundle component, Map<String, String> sandboxSettings)
+            throws Exception {
         Bundle camelCoreOsgi = bundle(system, "camel-core-osgi");
         Class<?> contextType = camelCoreOsgi.loadClass("org.apache.camel.karaf.core.OsgiDefaultCamelContext");
         // a bundle's context inside the framework, as Blueprint would give: the system bundle's class space is this
@@ -134,7 +149,7 @@ class OsgiFrameworkTest {
             Class<?> binding = bundle(system, "camel-support").loadClass("org.apache.camel.support.PropertyBindingSupport");
             Class<?> propertyConfigurer = bundle(system, "camel-api").loadClass("org.apache.camel.spi.PropertyConfigurer");
             Map<String, Object> options = new HashMap<>();
-            sandbox.camelProperties().forEach((key, value) -> options.put(camelCase(key), value));
+            sandboxSettings.forEach((key, value) -> options.put(camelCase(key), value));
             Object builder = binding.getMethod("build").invoke(null);
             builder = Reflect.call(builder, "withCamelContext", new Class<?>[] { camelContext }, camel);
             builder = Reflect.call(builder, "withTarget", new Class<?>[] { Object.class }, waapi);
