@@ -9,9 +9,10 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 
-/** The two bundles this build makes, as the reactor hands them to this module: their jar files. */
+/** The jars of this build the OSGi tests use, as the reactor hands them to this module. */
 final class Bundles {
 
     private Bundles() {
@@ -23,6 +24,11 @@ final class Bundles {
 
     static Path sandbox() {
         return jarOf(WaapiSandbox.class);
+    }
+
+    /** The example's routes, beans and order batch (a plain jar, as a user's own bundle would hold them). */
+    static Path exampleRoutes() {
+        return jarOf(OrderBook.class);
     }
 
     static Manifest manifest(Path jar) {

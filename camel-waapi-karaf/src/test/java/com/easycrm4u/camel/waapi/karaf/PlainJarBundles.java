@@ -16,38 +16,56 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Camel's core jars of one version as OSGi bundles, one per jar as Camel Karaf's camel-core feature has them: each
- * exports its packages at that version and imports the others' (so camel-core-osgi's extender sees a bundle that
- * provides a language or a type converter wired to the same Camel API as itself).
+ * Plain jars (Camel's, Vert.x's, the example's) as OSGi bundles, one per jar, as Camel Karaf repackages Camel's jars and
+ * wraps Vert.x's: each exports its packages at its version and imports the other jars' packages, so that
+ * camel-core-osgi's extender sees a jar that provides a component, language or converter wired to the same Camel API as
+ * itself. Anything else is found by dynamic import.
  */
-final class CamelCoreBundles {
+final class PlainJarBundles {
 
-    private CamelCoreBundles() {
+    private static final Pattern NAME_AND_VERSION = Pattern.compile("(.+?)-(\\d[^-]*(?:-SNAPSHOT)?)\\.jar");
+
+    private PlainJarBundles() {
     }
 
-    static List<Path> write(List<Path> camelJars, String version, Path directory) throws IOException {
+    /** Whether the jar already is a bundle. */
+    static boolean isBundle(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName") != null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Path> write(List<Path> jars, Path directory) throws IOException {
         Map<Path, Set<String>> packagesByJar = new LinkedHashMap<>();
-        for (Path jar : camelJars) {
+        for (Path jar : jars) {
             packagesByJar.put(jar, packages(jar));
         }
-        String range = "[" + majorMinor(version) + "," + nextMinor(version) + ")";
         List<Path> bundles = new ArrayList<>();
         for (Map.Entry<Path, Set<String>> jar : packagesByJar.entrySet()) {
-            String others = packagesByJar.entrySet().stream().filter(e -> e != jar).flatMap(e -> e.getValue().stream())
-                    .map(p -> p + ";version=\"" + range + "\";resolution:=optional").collect(Collectors.joining(","));
+            Matcher name = NAME_AND_VERSION.matcher(jar.getKey().getFileName().toString());
+            if (!name.matches()) {
+                throw new IllegalArgumentException("no version in the name of " + jar.getKey());
+            }
+            String version = name.group(2).replace('-', '.');
+            Set<String> others = packagesByJar.entrySet().stream().filter(e -> e != jar).flatMap(e -> e.getValue().stream())
+                    .filter(p -> !jar.getValue().contains(p)).collect(Collectors.toCollection(TreeSet::new));
             Manifest manifest = new Manifest();
             Attributes main = manifest.getMainAttributes();
             main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
             main.putValue("Bundle-ManifestVersion", "2");
-            main.putValue("Bundle-SymbolicName", jar.getKey().getFileName().toString().replace("-" + version + ".jar", ""));
+            main.putValue("Bundle-SymbolicName", name.group(1));
             main.putValue("Bundle-Version", version);
             main.putValue("Export-Package",
                     jar.getValue().stream().map(p -> p + ";version=\"" + version + "\"").collect(Collectors.joining(",")));
-            main.putValue("Import-Package", others + (others.isEmpty() ? "" : ",") + "org.slf4j;version=\"[1.7,3)\"");
-            // what Camel reaches for by name (the JDK's javax.*, optional libraries) is found when present
+            main.putValue("Import-Package", others.stream().map(p -> p + ";resolution:=optional")
+                    .collect(Collectors.joining(",", "", others.isEmpty() ? "org.slf4j" : ",org.slf4j")));
             main.putValue("DynamicImport-Package", "*");
             bundles.add(copy(jar.getKey(), manifest, directory.resolve(jar.getKey().getFileName())));
         }
@@ -57,7 +75,7 @@ final class CamelCoreBundles {
     private static Set<String> packages(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
-                    .map(n -> n.substring(0, n.lastIndexOf('/')).replace('/', '.'))
+                    .filter(n -> n.contains("/")).map(n -> n.substring(0, n.lastIndexOf('/')).replace('/', '.'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -81,15 +99,5 @@ final class CamelCoreBundles {
             }
         }
         return target;
-    }
-
-    private static String majorMinor(String version) {
-        String[] parts = version.split("\\.");
-        return parts[0] + "." + parts[1];
-    }
-
-    private static String nextMinor(String version) {
-        String[] parts = version.split("\\.");
-        return parts[0] + "." + (Integer.parseInt(parts[1]) + 1);
     }
 }
