@@ -50,6 +50,12 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "filename": getOrCreateConfiguration(target).setFilename(property(camelContext, java.lang.String.class, value)); return true;
         case "fromphoneno":
         case "fromPhoneNo": getOrCreateConfiguration(target).setFromPhoneNo(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": target.setHealthCheckFailureThreshold(property(camelContext, int.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentcachesize":
@@ -61,6 +67,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "messagetype":
@@ -87,6 +95,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookComponentName": target.setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverifytoken":
         case "webhookVerifyToken": getOrCreateConfiguration(target).setWebhookVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -114,6 +126,12 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "filename": return java.lang.String.class;
         case "fromphoneno":
         case "fromPhoneNo": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return int.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentcachesize":
@@ -125,6 +143,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
         case "messagetype":
@@ -151,6 +171,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookComponentName": return java.lang.String.class;
         case "webhookverifytoken":
         case "webhookVerifyToken": return java.lang.String.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -179,6 +203,12 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "filename": return getOrCreateConfiguration(target).getFilename();
         case "fromphoneno":
         case "fromPhoneNo": return getOrCreateConfiguration(target).getFromPhoneNo();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckfailurethreshold":
+        case "healthCheckFailureThreshold": return target.getHealthCheckFailureThreshold();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "idempotentcachesize":
@@ -190,6 +220,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "messagetype":
@@ -216,6 +248,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookComponentName": return target.getWebhookComponentName();
         case "webhookverifytoken":
         case "webhookVerifyToken": return getOrCreateConfiguration(target).getWebhookVerifyToken();
+        case "workerpool":
+        case "workerPool": return target.getWorkerPool();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

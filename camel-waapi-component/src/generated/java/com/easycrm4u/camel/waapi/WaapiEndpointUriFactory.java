@@ -23,7 +23,7 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(30);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
@@ -41,6 +41,7 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("language");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxResponseSize");
         props.add("maxRetryAfter");
         props.add("messageType");
         props.add("operation");

@@ -1,11 +1,13 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * HTTP 401 — missing or invalid X-API-Key or X-API-Secret.
+ * HTTP 401: missing or invalid X-API-Key or X-API-Secret. Not retryable: the same credentials fail again.
  */
 public class WaapiAuthenticationException extends WaapiException {
 
-    public WaapiAuthenticationException(String message, int statusCode, String apiMessage, String responseBody) {
-        super(message, null, statusCode, apiMessage, responseBody, false, null);
+    private static final long serialVersionUID = 1L;
+
+    public WaapiAuthenticationException(String message, String apiMessage, String responseBody) {
+        super(message, 401, apiMessage, responseBody);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 
 import javax.net.ssl.SSLContext;
 
+import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,17 +16,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The {@code waapi:} component: producers for every WAAPI External API operation and a verified webhook consumer.
  */
 @Component("waapi")
-public class WaapiComponent extends DefaultComponent implements SSLContextParametersAware {
+public class WaapiComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    public static final int DEFAULT_WORKER_POOL_SIZE = 10;
+    public static final int DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD = 3;
 
     static final String WEBHOOK = "webhook";
+    /** Threads that move bytes for java.net.http; they never run a route. */
+    private static final int HTTP_THREADS = 2;
 
     @Metadata(description = "Default options of every endpoint of this component.")
     private WaapiConfiguration configuration = new WaapiConfiguration();
@@ -39,12 +47,23 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
     @Metadata(label = "consumer,advanced",
               description = "The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such as platform-http; by default the REST configuration's component, else platform-http when on the classpath, else the only RestConsumerFactory present.")
     private String webhookComponentName;
+    @Metadata(label = "producer,advanced",
+              description = "A thread pool of your own that routes continue on after an API call answered; the component does not shut it down. It should not reject tasks (use an unbounded queue): a rejected continuation runs on the thread that completed the call.")
+    private ExecutorService workerPool;
+    @Metadata(label = "producer,advanced", defaultValue = "" + DEFAULT_WORKER_POOL_SIZE,
+              description = "The threads of the component's Camel-managed pool that routes continue on after an API call answered; more answers than threads wait in the pool's queue, so a slow route never starts more threads.")
+    private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
+    @Metadata(label = "health", defaultValue = "" + DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD,
+              description = "How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a success turns it UP again.")
+    private int healthCheckFailureThreshold = DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD;
 
     private final Map<Long, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private ExecutorService httpExecutor;
+    private ExecutorService managedWorkerPool;
+    private volatile WaapiMetrics metrics;
 
     public WaapiComponent() {
     }
@@ -84,12 +103,67 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
         });
     }
 
-    /** The Camel-managed pool the HTTP client and the completions of API calls run on. */
+    /**
+     * The Camel-managed pool of java.net.http: a fixed few threads with an unbounded queue of short tasks. Routes never
+     * run on it, so a slow route cannot hold up the answers of other calls.
+     */
     synchronized ExecutorService httpExecutor() {
         if (httpExecutor == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "WaapiHttpClient");
+            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WaapiHttpClient",
+                    fixedProfile("WaapiHttpClient", HTTP_THREADS));
         }
         return httpExecutor;
+    }
+
+    /**
+     * The pool routes continue on after a call: {@code workerPool} when given, else a Camel-managed pool of
+     * {@code workerPoolSize} threads whose queue holds the rest. The queue is unbounded on purpose: it holds at most
+     * one task per exchange in flight, while a rejection would run the route on a thread of java.net.http or of the
+     * JDK's timer.
+     */
+    synchronized ExecutorService workerPool() {
+        if (workerPool != null) {
+            return workerPool;
+        }
+        if (managedWorkerPool == null) {
+            managedWorkerPool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WaapiWorker",
+                    fixedProfile("WaapiWorker", workerPoolSize));
+        }
+        return managedWorkerPool;
+    }
+
+    private static ThreadPoolProfile fixedProfile(String id, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(id);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        // Camel's pools hand over directly when the queue size is 0 or less: MAX_VALUE is how to ask for no bound
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setKeepAliveTime(60L);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
+    /**
+     * The component's counters: in the application's Micrometer registry when the Camel registry holds one, else
+     * counted nowhere. Looked up on first use (the first producer's start), so a registry bound with the routes is
+     * found. The webhook consumer reports its deliveries here.
+     */
+    public WaapiMetrics getMetrics() {
+        WaapiMetrics current = metrics;
+        if (current == null) {
+            current = WaapiMetrics.lookup(getCamelContext().getRegistry());
+            metrics = current;
+        }
+        return current;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (workerPoolSize < 1) {
+            throw new IllegalArgumentException("workerPoolSize of the waapi component must be at least 1, not " + workerPoolSize);
+        }
     }
 
     ObjectMapper getObjectMapper() {
@@ -104,7 +178,12 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
                 getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
                 httpExecutor = null;
             }
+            if (managedWorkerPool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(managedWorkerPool);
+                managedWorkerPool = null;
+            }
         }
+        metrics = null;
         super.doStop();
     }
 
@@ -140,6 +219,30 @@ public class WaapiComponent extends DefaultComponent implements SSLContextParame
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public int getHealthCheckFailureThreshold() {
+        return healthCheckFailureThreshold;
+    }
+
+    public void setHealthCheckFailureThreshold(int healthCheckFailureThreshold) {
+        this.healthCheckFailureThreshold = healthCheckFailureThreshold;
     }
 
     public String getWebhookComponentName() {

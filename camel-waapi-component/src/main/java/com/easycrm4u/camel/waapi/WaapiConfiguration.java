@@ -15,6 +15,7 @@ public class WaapiConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://cname.betazen.vendor.waapi.easycrm4u.com/api/v1/external";
     public static final String DEFAULT_WEBHOOK_PATH = "/waapi/webhook";
+    public static final int DEFAULT_MAX_RESPONSE_SIZE = 1_048_576;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL, description = "Root URL of the WAAPI External API.")
     private String baseUrl = DEFAULT_BASE_URL;
@@ -55,6 +56,9 @@ public class WaapiConfiguration implements Cloneable {
     @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After fails the call with a retryable WaapiRateLimitException instead.")
     private long maxRetryAfter = 60_000;
+    @UriParam(label = "producer,advanced", defaultValue = "1048576",
+              description = "The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying so, and the rest is not read.")
+    private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
     @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
               description = "The HTTP path the webhook consumer receives deliveries on.")
@@ -226,6 +230,14 @@ public class WaapiConfiguration implements Cloneable {
 
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public int getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(int maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public String getPath() {

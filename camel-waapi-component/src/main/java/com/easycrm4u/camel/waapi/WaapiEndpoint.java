@@ -2,6 +2,7 @@ package com.easycrm4u.camel.waapi;
 
 import java.time.Duration;
 
+import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
 import com.easycrm4u.camel.waapi.operation.WaapiOperation;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
@@ -57,7 +58,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!WaapiComponent.WEBHOOK.equals(operation)) {
+        if (!isWebhook()) {
             throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
                                                + WaapiComponent.WEBHOOK + "\") to receive webhooks");
         }
@@ -66,17 +67,33 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return consumer;
     }
 
-    /** A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries. */
-    WaapiClient createClient() throws Exception {
-        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException("waapi:" + operation
-                                               + " needs an API key: set apiKey on the endpoint or the component (camel.component.waapi.api-key)");
+    /** A producer endpoint's options are checked when it starts: a mistake fails the start, not every message. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (!isWebhook()) {
+            ProducerOptions.check(operation, configuration);
+            ProducerOptions.warnIfClearText(operation, configuration.getBaseUrl());
         }
+    }
+
+    /**
+     * A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries.
+     *
+     * @param onRateLimitRetry told each time a 429 is sent again
+     */
+    WaapiClient createClient(Runnable onRateLimitRetry) throws Exception {
+        ProducerOptions.check(operation, configuration);
+        ClientOptions options = new ClientOptions(configuration.getBaseUrl(), configuration.getApiKey(),
+                configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
+                configuration.getRateLimitRetries(), Duration.ofMillis(configuration.getMaxRetryAfter()),
+                configuration.getMaxResponseSize());
         return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()),
-                getComponent().httpExecutor(), getObjectMapper(),
-                configuration.getBaseUrl(), configuration.getApiKey(), configuration.getApiSecret(),
-                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getRateLimitRetries(),
-                Duration.ofMillis(configuration.getMaxRetryAfter()));
+                getComponent().workerPool(), getObjectMapper(), options, onRateLimitRetry);
+    }
+
+    private boolean isWebhook() {
+        return WaapiComponent.WEBHOOK.equals(operation);
     }
 
     ObjectMapper getObjectMapper() {
@@ -85,7 +102,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
 
     @Override
     public String getServiceUrl() {
-        return WaapiComponent.WEBHOOK.equals(operation) ? configuration.getPath() : configuration.getBaseUrl();
+        return isWebhook() ? configuration.getPath() : configuration.getBaseUrl();
     }
 
     @Override

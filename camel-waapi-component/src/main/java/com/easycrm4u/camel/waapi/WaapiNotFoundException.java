@@ -1,11 +1,13 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * HTTP 404 — the contact, message or template does not exist.
+ * HTTP 404: the contact, message or template does not exist. Not retryable.
  */
 public class WaapiNotFoundException extends WaapiException {
 
-    public WaapiNotFoundException(String message, int statusCode, String apiMessage, String responseBody) {
-        super(message, null, statusCode, apiMessage, responseBody, false, null);
+    private static final long serialVersionUID = 1L;
+
+    public WaapiNotFoundException(String message, String apiMessage, String responseBody) {
+        super(message, 404, apiMessage, responseBody);
     }
 }

@@ -1,11 +1,13 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * HTTP 403 — the key lacks the permission, scope or service the call needs.
+ * HTTP 403: the key lacks the permission, scope or service the call needs. Not retryable.
  */
 public class WaapiPermissionException extends WaapiException {
 
-    public WaapiPermissionException(String message, int statusCode, String apiMessage, String responseBody) {
-        super(message, null, statusCode, apiMessage, responseBody, false, null);
+    private static final long serialVersionUID = 1L;
+
+    public WaapiPermissionException(String message, String apiMessage, String responseBody) {
+        super(message, 403, apiMessage, responseBody);
     }
 }

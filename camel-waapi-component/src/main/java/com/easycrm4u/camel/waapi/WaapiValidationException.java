@@ -1,14 +1,17 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * The request was refused before anything was sent: a required field is missing or a value is malformed.
+ * The request was refused before anything was sent: a required field is missing or a value is malformed. Not
+ * retryable: the same request fails again.
  */
 public class WaapiValidationException extends WaapiException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String field;
 
     public WaapiValidationException(String field, String message) {
-        super(message, null, 0, null, null, false, null);
+        super(message, null);
         this.field = field;
     }
 

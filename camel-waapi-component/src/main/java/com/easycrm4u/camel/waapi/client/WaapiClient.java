@@ -1,30 +1,20 @@
 package com.easycrm4u.camel.waapi.client;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import com.easycrm4u.camel.waapi.WaapiConnectionException;
 import com.easycrm4u.camel.waapi.WaapiException;
-import com.easycrm4u.camel.waapi.WaapiRateLimitException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.easycrm4u.camel.waapi.WaapiFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -33,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Non-blocking calls to the WAAPI External API with one set of credentials. A 429 answer is sent again after the
  * Retry-After the API asked for (bounded by {@code maxRetryAfter}, at most {@code rateLimitRetries} times); nothing
- * else is re-sent, because a send is not idempotent.
+ * else is re-sent, because a send is not idempotent. Answers are read up to {@code maxResponseSize} bytes.
  */
 public class WaapiClient {
 
@@ -43,20 +33,19 @@ public class WaapiClient {
     private final HttpClient http;
     private final Executor callbacks;
     private final ObjectMapper mapper;
+    private final ClientOptions options;
     private final String baseUrl;
-    private final String apiKey;
-    private final String apiSecret;
-    private final Duration requestTimeout;
-    private final int rateLimitRetries;
-    private final Duration maxRetryAfter;
+    private final String authority;
+    private final Runnable onRateLimitRetry;
 
     /**
-     * @param callbacks runs the completion of every call, and with it the rest of the route. Not left to
-     *                  {@code java.net.http}, which completes on CompletableFuture's default pool: the shared
-     *                  ForkJoinPool, or on a machine with two cores or fewer a new thread per response.
+     * @param callbacks        runs the completion of every call, and with it the rest of the route. Not left to
+     *                         {@code java.net.http}, whose executor should only move bytes: a slow route would hold up
+     *                         the answers of other calls.
+     * @param onRateLimitRetry told each time a 429 is sent again
      */
-    public WaapiClient(HttpClient http, Executor callbacks, ObjectMapper mapper, String baseUrl, String apiKey,
-                       String apiSecret, Duration requestTimeout, int rateLimitRetries, Duration maxRetryAfter) {
+    public WaapiClient(HttpClient http, Executor callbacks, ObjectMapper mapper, ClientOptions options,
+                       Runnable onRateLimitRetry) {
         this.http = http;
         this.callbacks = task -> {
             try {
@@ -67,27 +56,11 @@ public class WaapiClient {
             }
         };
         this.mapper = mapper;
-        this.baseUrl = checkedBaseUrl(baseUrl);
-        this.apiKey = apiKey;
-        this.apiSecret = apiSecret;
-        this.requestTimeout = requestTimeout;
-        this.rateLimitRetries = Math.max(0, rateLimitRetries);
-        this.maxRetryAfter = maxRetryAfter;
-    }
-
-    /** The base URL without a trailing slash; fails unless it is an absolute http or https URL. */
-    private static String checkedBaseUrl(String baseUrl) {
-        URI root;
-        try {
-            root = baseUrl == null ? null : new URI(baseUrl);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("baseUrl is not a URL: " + e.getMessage(), e);
-        }
-        if (root == null || root.getHost() == null
-            || !("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, not '" + baseUrl + "'");
-        }
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.options = options;
+        String url = options.baseUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.authority = URI.create(baseUrl).getAuthority();
+        this.onRateLimitRetry = onRateLimitRetry;
     }
 
     /**
@@ -99,28 +72,33 @@ public class WaapiClient {
      * @param body   the request model, serialized as JSON; null for none
      */
     public CompletableFuture<JsonNode> call(String method, String path, Object body) {
+        String call = method + " " + path;
         byte[] payload;
         try {
             payload = body == null ? null : mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(
-                    new WaapiException("Cannot serialize the " + method + " " + path + " request", e, 0, null, null, false,
-                            null));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(WaapiFailures.requestNotSerializable(call, e));
         }
-        HttpRequest request = buildRequest(method, path, payload);
-        return attempt(request, method + " " + path, 0);
+        HttpRequest request;
+        try {
+            request = buildRequest(method, path, payload);
+        } catch (RuntimeException e) {
+            // what the JDK throws here may quote a header value: it is named, never passed on
+            return CompletableFuture.failedFuture(WaapiFailures.requestNotBuilt(call, e));
+        }
+        return attempt(request, call, 0);
     }
 
     private HttpRequest buildRequest(String method, String path, byte[] payload) {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
+                .timeout(options.requestTimeout())
                 .header("Accept", "application/json");
-        if (apiKey != null) {
-            builder.header("X-API-Key", apiKey);
+        if (options.apiKey() != null) {
+            builder.header("X-API-Key", options.apiKey());
         }
-        if (apiSecret != null) {
-            builder.header("X-API-Secret", apiSecret);
+        if (options.apiSecret() != null) {
+            builder.header("X-API-Secret", options.apiSecret());
         }
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             // no h2c upgrade dance on plain HTTP: HTTP/2 is negotiated over TLS only
@@ -137,15 +115,15 @@ public class WaapiClient {
 
     private CompletableFuture<JsonNode> attempt(HttpRequest request, String call, int retriesDone) {
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> sent;
+        CompletableFuture<HttpResponse<Answer>> sent;
         try {
-            sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            sent = http.sendAsync(request, CappedBodySubscriber.handler(options.maxResponseSize()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(connectionFailure(call, e));
+            return CompletableFuture.failedFuture(WaapiFailures.requestNotBuilt(call, e));
         }
         // the request timeout of java.net.http ends with the response headers; this bounds the whole call
-        CompletableFuture<HttpResponse<byte[]>> bounded = sent.copy()
-                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture<HttpResponse<Answer>> bounded = sent.copy()
+                .orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> {
                     if (e != null) {
                         sent.cancel(true);
@@ -153,32 +131,40 @@ public class WaapiClient {
                 });
         return bounded.handleAsync((response, failure) -> {
             if (failure != null) {
-                return CompletableFuture.<JsonNode> failedFuture(connectionFailure(call, failure));
+                return CompletableFuture.<JsonNode> failedFuture(
+                        WaapiFailures.transportFailure(call, failure, authority, options.requestTimeout()));
             }
-            int status = response.statusCode();
+            Answer answer = response.body();
+            int status = answer.status();
             LOG.debug("WAAPI {} answered {} in {} ms", call, status,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            if (status == 429 && !answer.overCap()) {
+                return rateLimited(request, call, retriesDone, response);
+            }
+            if (status >= 200 && status < 300 && !answer.overCap()) {
+                return readSuccess(call, answer);
+            }
             if (status >= 200 && status < 300) {
-                return readSuccess(call, status, response.body());
+                return CompletableFuture.<JsonNode> failedFuture(
+                        WaapiFailures.unreadableAnswer(call, status, "with a body", answer.text(), true));
             }
-            String body = new String(response.body(), StandardCharsets.UTF_8);
-            if (status == 429) {
-                return rateLimited(request, call, retriesDone, response, body);
-            }
-            return CompletableFuture.<JsonNode> failedFuture(WaapiException.fromResponse(call, status, body, null));
+            return CompletableFuture.<JsonNode> failedFuture(WaapiFailures.answered(call, status,
+                    answer.overCap() ? null : apiMessage(answer.body()), answer.text(), answer.overCap(), null));
         }, callbacks).thenCompose(f -> f);
     }
 
     private CompletableFuture<JsonNode> rateLimited(
-            HttpRequest request, String call, int retriesDone, HttpResponse<byte[]> response, String body) {
+            HttpRequest request, String call, int retriesDone, HttpResponse<Answer> response) {
+        Answer answer = response.body();
         Duration asked = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        if (retriesDone >= rateLimitRetries || (asked != null && asked.compareTo(maxRetryAfter) > 0)) {
-            WaapiException e = WaapiException.fromResponse(call, 429, body, asked);
-            return CompletableFuture.failedFuture(e);
+        if (retriesDone >= options.rateLimitRetries() || (asked != null && asked.compareTo(options.maxRetryAfter()) > 0)) {
+            return CompletableFuture.failedFuture(
+                    WaapiFailures.answered(call, 429, apiMessage(answer.body()), answer.text(), false, asked));
         }
         Duration wait = asked != null ? asked : backoff(retriesDone);
-        LOG.debug("WAAPI {} rate limited; retry {} of {} in {} ms", call, retriesDone + 1, rateLimitRetries,
+        LOG.debug("WAAPI {} rate limited; retry {} of {} in {} ms", call, retriesDone + 1, options.rateLimitRetries(),
                 wait.toMillis());
+        onRateLimitRetry.run();
         return CompletableFuture.runAsync(() -> {
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, callbacks))
                 .thenCompose(ignored -> attempt(request, call, retriesDone + 1));
@@ -186,48 +172,54 @@ public class WaapiClient {
 
     private Duration backoff(int retriesDone) {
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retriesDone, 16));
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
     }
 
-    private CompletableFuture<JsonNode> readSuccess(String call, int status, byte[] body) {
-        if (body.length == 0) {
+    private CompletableFuture<JsonNode> readSuccess(String call, Answer answer) {
+        if (answer.body().length == 0) {
             return CompletableFuture.completedFuture(mapper.nullNode());
         }
+        JsonNode json;
         try {
-            JsonNode answer = mapper.readTree(body);
-            JsonNode success = answer.get("success");
-            if (success != null && success.isBoolean() && !success.booleanValue()) {
-                return CompletableFuture.failedFuture(WaapiException.fromResponse(call, status,
-                        new String(body, StandardCharsets.UTF_8), null));
-            }
-            return CompletableFuture.completedFuture(answer);
+            json = mapper.readTree(answer.body());
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(new WaapiException(
-                    "WAAPI " + call + " answered HTTP " + status + " with a body that is not JSON", e, status, null,
-                    new String(body, StandardCharsets.UTF_8), false, null));
+            return CompletableFuture.failedFuture(
+                    WaapiFailures.unreadableAnswer(call, answer.status(), "with a body that is not JSON", answer.text(), false));
+        }
+        JsonNode success = json.get("success");
+        if (success != null && success.isBoolean() && !success.booleanValue()) {
+            return CompletableFuture.failedFuture(
+                    WaapiFailures.answered(call, answer.status(), apiMessage(json), answer.text(), false, null));
+        }
+        return CompletableFuture.completedFuture(json);
+    }
+
+    /** The API's explanation in an error answer: its {@code error}, else its {@code message}; null when absent. */
+    private String apiMessage(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return apiMessage(mapper.readTree(body));
+        } catch (IOException notJson) {
+            return null;
         }
     }
 
-    private WaapiException connectionFailure(String call, Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
+    private static String apiMessage(JsonNode answer) {
+        if (answer == null) {
+            return null;
         }
-        if (cause instanceof WaapiException) {
-            return (WaapiException) cause;
+        for (String field : new String[] { "error", "message" }) {
+            JsonNode value = answer.get(field);
+            if (value != null && value.isTextual()) {
+                return value.asText();
+            }
+            if (value != null && value.isObject() && value.hasNonNull("message")) {
+                return value.get("message").asText();
+            }
         }
-        String what;
-        if (cause instanceof HttpConnectTimeoutException) {
-            what = "could not connect within the connect timeout";
-        } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            what = "got no answer within " + requestTimeout.toMillis() + " ms";
-        } else if (cause instanceof ConnectException) {
-            what = "could not connect to " + URI.create(baseUrl).getAuthority();
-        } else {
-            what = "failed: " + cause.getClass().getSimpleName()
-                   + (cause.getMessage() != null ? " " + cause.getMessage() : "");
-        }
-        return new WaapiConnectionException("WAAPI " + call + " " + what, cause);
+        return null;
     }
 
     /** Retry-After as delta-seconds or as an HTTP date; null when absent or unreadable. */

@@ -21,8 +21,13 @@ abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation
 
     @Override
     protected final void applyOptions(R request, WaapiConfiguration configuration) {
-        request.setFromPhoneNo(Fields.first(request.getFromPhoneNo(), configuration.getFromPhoneNo()));
+        request.setFromPhoneNo(Fields.first(request.getFromPhoneNo(), defaultFromPhoneNo(request, configuration)));
         applyMessageOptions(request, configuration);
+    }
+
+    /** The sending number used when the message names none: the {@code fromPhoneNo} option. */
+    protected String defaultFromPhoneNo(R request, WaapiConfiguration configuration) {
+        return configuration.getFromPhoneNo();
     }
 
     @Override

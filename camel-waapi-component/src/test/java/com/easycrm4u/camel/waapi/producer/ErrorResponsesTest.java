@@ -13,8 +13,10 @@ import com.easycrm4u.camel.waapi.WaapiConnectionException;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiNotFoundException;
+import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
 import com.easycrm4u.camel.waapi.WaapiPermissionException;
 import com.easycrm4u.camel.waapi.WaapiRateLimitException;
+import com.easycrm4u.camel.waapi.WaapiServerException;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.model.SendResult;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -163,14 +165,14 @@ class ErrorResponsesTest extends WaapiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 500, 502, 503 })
+    @ValueSource(ints = { 500, 503, 507, 408 })
     void serverErrorIsRetryableButNotResent(int status) {
         String answer = "{\"success\": false, \"message\": \"Internal error\"}";
         stub(post(urlPathEqualTo(path(TEXT_PATH))), status, answer);
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 
-        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiException.class);
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiServerException.class);
         WaapiException e = (WaapiException) exchange.getException();
         assertThat(e.getStatusCode()).isEqualTo(status);
         assertThat(e.isRetryable()).isTrue();
@@ -205,8 +207,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
         Exchange exchange = sendWithin("waapi:cloud/text?requestTimeout=300", Duration.ofSeconds(3));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiConnectionException.class);
-        assertThat(((WaapiException) exchange.getException()).isRetryable()).isTrue();
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class);
+        assertThat(((WaapiException) exchange.getException()).isRetryable()).as("the request was sent").isFalse();
         assertThat(exchange.getException().getMessage()).contains("300 ms");
         assertThat(elapsedMillis).isLessThan(2500);
         wireMock.verify(1, RequestPatternBuilder.allRequests());
@@ -255,32 +257,37 @@ class ErrorResponsesTest extends WaapiTestSupport {
         assertThat(e.isRetryable()).isFalse();
     }
 
-    @Test
-    void errorAnswerThatIsNotJsonKeepsTheRawBody() {
-        String html = "<html><body>502 Bad Gateway</body></html>";
+    @ParameterizedTest
+    @ValueSource(ints = { 502, 504 })
+    void aGatewayThatLostTheAnswerLeavesTheOutcomeUnknown(int status) {
+        String html = "<html><body>" + status + " from the gateway</body></html>";
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
-                .willReturn(aResponse().withStatus(502).withBody(html)));
+                .willReturn(aResponse().withStatus(status).withBody(html)));
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)
+                .hasMessageContaining("delivery webhook");
         WaapiException e = (WaapiException) exchange.getException();
-        assertThat(e.getStatusCode()).isEqualTo(502);
+        assertThat(e.getStatusCode()).isEqualTo(status);
         assertThat(e.getApiMessage()).isNull();
         assertThat(e.getMetaErrorCode()).isNull();
         assertThat(e.getResponseBody()).isEqualTo(html);
-        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.isRetryable()).as("the API may have processed it").isFalse();
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 
     @Test
-    void successAnswerThatIsNotJsonIsAnError() {
+    void successAnswerThatIsNotJsonLeavesTheOutcomeUnknown() {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
                 .willReturn(aResponse().withStatus(200).withBody("OK")));
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 
-        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiException.class)
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)
                 .hasMessageContaining("not JSON");
         assertThat(((WaapiException) exchange.getException()).getResponseBody()).isEqualTo("OK");
+        assertThat(((WaapiException) exchange.getException()).isRetryable()).isFalse();
     }
 
     private void addRedeliveringRoute() throws Exception {

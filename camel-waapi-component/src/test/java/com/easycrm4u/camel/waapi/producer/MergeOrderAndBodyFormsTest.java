@@ -173,6 +173,41 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
     }
 
     @Test
+    void aQrSessionIdOnTheMessageIsSentWithoutTheDefaultFromPhoneNo() {
+        Exchange byHeader = send("waapi:qr/text", "Hello", Map.of(WaapiConstants.TO, TO, WaapiConstants.SESSION_ID,
+                "sess_other"));
+        assertThat(byHeader.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-qr/messages/text", """
+                {"to": "917890000198", "sessionId": "sess_other", "body": "Hello"}""");
+
+        wireMock.resetRequests();
+        Exchange byBody = send("waapi:qr/text", Map.of("sessionId", "sess_other", "body", "Hello"),
+                Map.of(WaapiConstants.TO, TO));
+        assertThat(byBody.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-qr/messages/text", """
+                {"to": "917890000198", "sessionId": "sess_other", "body": "Hello"}""");
+    }
+
+    @Test
+    void aQrSessionIdOnTheMessageKeepsAFromPhoneNoOnTheMessage() {
+        Exchange exchange = send("waapi:qr/text", "Hello", Map.of(WaapiConstants.TO, TO, WaapiConstants.SESSION_ID,
+                "sess_other", WaapiConstants.FROM_PHONE_NO, HEADER_FROM));
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-qr/messages/text", """
+                {"to": "917890000198", "fromPhoneNo": "+914444444444", "sessionId": "sess_other", "body": "Hello"}""");
+    }
+
+    @Test
+    void aQrRecipientInJidFormIsSentAsGiven() {
+        Exchange exchange = send("waapi:qr/text", "Hello", Map.of(WaapiConstants.TO, "917890000198@s.whatsapp.net"));
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-qr/messages/text", """
+                {"to": "917890000198@s.whatsapp.net", "fromPhoneNo": "+911111111111", "body": "Hello"}""");
+    }
+
+    @Test
     void stringBodyIsTheLinkOfAMediaSend() {
         Exchange exchange = send("waapi:cloud/image?caption=Your order, packed", "https://example.com/order.jpg",
                 Map.of(WaapiConstants.TO, TO));

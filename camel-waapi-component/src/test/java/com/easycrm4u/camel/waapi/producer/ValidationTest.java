@@ -38,6 +38,10 @@ class ValidationTest extends WaapiTestSupport {
                 arguments("cloud/text", with("to", TO, "fromPhoneNo", "sales", "body", "Hi"), "fromPhoneNo"),
                 arguments("cloud/text", with("to", TO, "fromPhoneNo", " 917890000199", "body", "Hi"), "fromPhoneNo"),
                 arguments("cloud/image", with("fromPhoneNo", FROM, "link", "https://example.com/a.jpg"), "to"),
+                // a JID is a QR recipient only, and its digits are a phone number
+                arguments("cloud/text", with("to", TO + "@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to"),
+                arguments("qr/text", with("to", "sales@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to"),
+                arguments("qr/text", with("to", "0917890000198@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to"),
                 arguments("qr/text", with("to", "+1 555", "fromPhoneNo", FROM, "body", "Hi"), "to"),
                 arguments("qr/text", with("to", TO, "body", "Hi"), "fromPhoneNo"),
                 arguments("qr/text", with("to", TO, "sessionId", "sess_abc", "fromPhoneNo", "x", "body", "Hi"), "fromPhoneNo"),

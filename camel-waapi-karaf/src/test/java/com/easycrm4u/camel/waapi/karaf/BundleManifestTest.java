@@ -28,8 +28,12 @@ class BundleManifestTest {
     /** packages that come from required dependencies; any other import must be optional */
     private static final List<String> REQUIRED_FAMILIES
             = List.of(OUR_PACKAGES, "org.apache.camel", "com.fasterxml.jackson", "org.slf4j", "java.", "javax.");
-    /** Camel packages of optional Maven dependencies (the Endpoint DSL, camel-test-junit5) */
-    private static final List<String> OPTIONAL_CAMEL = List.of("org.apache.camel.builder.endpoint", "org.apache.camel.test");
+    /**
+     * Camel packages of optional Maven dependencies: the Endpoint DSL, camel-test-junit5, and the sandbox's
+     * camel-platform-http-main with the Vert.x platform-http it brings
+     */
+    private static final List<String> OPTIONAL_CAMEL = List.of("org.apache.camel.builder.endpoint", "org.apache.camel.test",
+            "org.apache.camel.component.platform.http.main", "org.apache.camel.component.platform.http.vertx");
     private static final List<String> PRIVATE = List.of(".operation", ".client", ".internal");
 
     @Test
@@ -119,7 +123,9 @@ class BundleManifestTest {
 
     private static void assertOptionalUnlessRequired(List<OsgiHeader> imports) {
         assertThat(imports).filteredOn(i -> !required(i.name()))
-                .as("imports of optional dependencies (anything but our packages, Camel's core, Jackson, SLF4J, the JDK)")
+                .as("imports outside our packages, Camel's core, Jackson, SLF4J and the JDK must come from optional Maven "
+                    + "dependencies (imported with resolution:=optional). A required one is a new required dependency: "
+                    + "add the Karaf feature that provides it to camel-waapi-karaf's features.xml and its packages here")
                 .allMatch(OsgiHeader::optional);
         assertThat(imports).filteredOn(i -> required(i.name()))
                 .as("imports of required dependencies").noneMatch(OsgiHeader::optional);

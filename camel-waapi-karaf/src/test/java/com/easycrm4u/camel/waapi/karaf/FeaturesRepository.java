@@ -1,8 +1,13 @@
 package com.easycrm4u.camel.waapi.karaf;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -43,6 +48,40 @@ record FeaturesRepository(List<String> repositories, List<Feature> features) {
 
     List<Feature> named(String name) {
         return features.stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    /** The features of that name whose version the range accepts (any version when the range is null). */
+    List<Feature> matching(Dependency dependency) {
+        return named(dependency.name()).stream().filter(f -> dependency.versionRange() == null
+                                                              || VersionRange.parse(dependency.versionRange()).includes(f.version()))
+                .toList();
+    }
+
+    /**
+     * The bundle URLs a feature installs: its own and those of the features it depends on, as far as this repository
+     * defines them (Karaf's own features, such as spifly, are not followed).
+     */
+    Set<String> bundlesInstalledBy(Feature feature) {
+        Set<String> bundles = new TreeSet<>();
+        Deque<Feature> pending = new ArrayDeque<>(List.of(feature));
+        Set<Feature> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            Feature next = pending.pop();
+            if (seen.add(next)) {
+                bundles.addAll(next.bundles());
+                next.dependencies().forEach(d -> pending.addAll(matching(d)));
+            }
+        }
+        return bundles;
+    }
+
+    /** The artifact id of a bundle URL: mvn:g/a/v, also inside wrap:mvn:g/a/v$instructions. */
+    static String artifactId(String bundleUrl) {
+        String mvn = bundleUrl.replaceFirst("^wrap:", "").replaceFirst("\\$.*", "");
+        if (!mvn.startsWith("mvn:")) {
+            throw new IllegalArgumentException("not a Maven bundle URL: " + bundleUrl);
+        }
+        return mvn.substring("mvn:".length()).split("/")[1];
     }
 
     private static Feature feature(Element element) {

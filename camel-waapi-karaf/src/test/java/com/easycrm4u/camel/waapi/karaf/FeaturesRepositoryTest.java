@@ -3,6 +3,10 @@ package com.easycrm4u.camel.waapi.karaf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -67,6 +71,36 @@ class FeaturesRepositoryTest {
                 .contains("mvn:org.apache.camel.karaf/camel-core-osgi/" + CAMEL_KARAF);
         assertThat(single(camelKaraf, "camel-platform-http-vertx").bundles())
                 .contains("mvn:org.apache.camel.karaf/camel-platform-http-vertx/" + CAMEL_KARAF);
+    }
+
+    /**
+     * Each package our bundles import as required (not optionally, not the JDK's) is in a jar whose Camel Karaf bundle
+     * is installed by the features camel-waapi depends on: the component's health checks need camel-health (in Camel
+     * Karaf's camel-core), and a new required dependency fails here until its feature is added to features.xml.
+     */
+    @Test
+    void everyRequiredImportOfOurBundlesComesWithTheCamelKarafFeaturesCamelWaapiInstalls() {
+        FeaturesRepository camelKaraf = FeaturesRepository.read(CAMEL_KARAF_FEATURES);
+        Feature waapi = single(FeaturesRepository.read(FEATURES), "camel-waapi");
+        Set<String> installed = waapi.dependencies().stream().flatMap(d -> camelKaraf.matching(d).stream())
+                .flatMap(f -> camelKaraf.bundlesInstalledBy(f).stream()).map(FeaturesRepository::artifactId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(installed).contains("camel-core-osgi", "camel-support", "camel-health", "jackson-databind",
+                "camel-platform-http-vertx");
+        ClasspathPackages classpath = ClasspathPackages.ofThisJvm();
+
+        List<String> required = Stream.of(Bundles.component(), Bundles.sandbox())
+                .flatMap(jar -> OsgiHeader.parse(Bundles.manifest(jar).getMainAttributes().getValue("Import-Package")).stream())
+                .filter(i -> !i.optional()).map(OsgiHeader::name).distinct()
+                .filter(p -> !p.startsWith("java.") && !p.startsWith("javax.") && !p.startsWith("com.easycrm4u.camel.waapi"))
+                // SLF4J: Karaf's pax-logging exports it to every bundle
+                .filter(p -> !p.startsWith("org.slf4j")).toList();
+
+        assertThat(required).contains("org.apache.camel.impl.health", "com.fasterxml.jackson.databind")
+                .allSatisfy(pkg -> assertThat(classpath.artifactIdsOf(pkg))
+                        .as("the jars that hold %s, a required import of our bundles: none is installed by the Camel "
+                            + "Karaf features camel-waapi depends on. Add the feature that provides it to features.xml", pkg)
+                        .isNotEmpty().containsAnyElementsOf(installed));
     }
 
     private static Feature single(FeaturesRepository repository, String name) {

@@ -7,11 +7,10 @@ import org.apache.camel.test.junit5.ConfigurableContext;
 /**
  * Points the context of a camel-test-junit5 test (such as a {@code CamelTestSupport}) at the sandbox by wrapping the
  * test's context supplier, so the component is configured before the test's routes are added. Loaded only when
- * camel-test-junit5 is on the classpath.
+ * camel-test-junit5 is on the classpath: its nested supplier implements camel-test's interface, so loading this class
+ * without camel-test-junit5 fails.
  */
 final class CamelTestSupportBinding {
-
-    static final boolean AVAILABLE = isPresent("org.apache.camel.test.junit5.ConfigurableContext");
 
     private CamelTestSupportBinding() {
     }
@@ -37,15 +36,6 @@ final class CamelTestSupportBinding {
             CamelContext context = original.createCamelContext();
             extension.configure(context);
             return context;
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, CamelTestSupportBinding.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }

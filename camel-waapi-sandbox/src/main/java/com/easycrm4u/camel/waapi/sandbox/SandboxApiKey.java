@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -9,7 +11,7 @@ import java.util.Set;
 
 /**
  * An API key of the sandbox: its secret, the sending numbers it is bound to, its scope, permissions and services, its
- * per-minute quota, and its webhook (callback URL, verify token and the events it receives). Immutable: the callback
+ * per-minute and per-hour quotas, and its webhook (callback URL, verify token and the events it receives). Immutable: the callback
  * URL given here is the initial one; {@link WaapiSandbox#setWebhookUrl(String, String)} changes it at runtime, e.g.
  * once the receiving route's port is known.
  */
@@ -63,6 +65,7 @@ public final class SandboxApiKey {
     private final Set<String> permissions;
     private final Set<Service> services;
     private final int quotaPerMinute;
+    private final int quotaPerHour;
     private final String webhookVerifyToken;
     private final Set<String> events;
     private final String webhookUrl;
@@ -76,6 +79,7 @@ public final class SandboxApiKey {
         this.permissions = Collections.unmodifiableSet(new LinkedHashSet<>(builder.permissions));
         this.services = Collections.unmodifiableSet(EnumSet.copyOf(builder.services));
         this.quotaPerMinute = builder.quotaPerMinute;
+        this.quotaPerHour = builder.quotaPerHour;
         this.webhookVerifyToken = builder.webhookVerifyToken;
         this.events = Collections.unmodifiableSet(new LinkedHashSet<>(builder.events));
         this.webhookUrl = builder.webhookUrl;
@@ -83,7 +87,7 @@ public final class SandboxApiKey {
 
     /**
      * A new key. By default it has no secret, is bound to every number of the sandbox, has the {@code send} scope, all
-     * permissions, both services, no quota and no webhook.
+     * permissions, both services, no quotas and no webhook.
      *
      * @param key the public key, sent as {@code X-API-Key} (WAAPI keys start with {@code waapi_})
      */
@@ -131,6 +135,11 @@ public final class SandboxApiKey {
         return quotaPerMinute;
     }
 
+    /** Requests allowed per hour; 0 for no limit. */
+    public int getQuotaPerHour() {
+        return quotaPerHour;
+    }
+
     /** The token that signs this key's webhook deliveries ({@code X-Hub-Signature-256}), or null. */
     public String getWebhookVerifyToken() {
         return webhookVerifyToken;
@@ -148,6 +157,21 @@ public final class SandboxApiKey {
 
     boolean receives(String event) {
         return events.isEmpty() || events.contains(event);
+    }
+
+    /** Whether this is the key presented, compared in constant time. */
+    boolean hasKey(String presented) {
+        return constantTimeEquals(key, presented);
+    }
+
+    /** Whether this is the key's secret, compared in constant time; false for a key without a secret. */
+    boolean hasSecret(String presented) {
+        return secret != null && constantTimeEquals(secret, presented);
+    }
+
+    private static boolean constantTimeEquals(String expected, String presented) {
+        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -168,6 +192,7 @@ public final class SandboxApiKey {
         private final Set<String> permissions = new LinkedHashSet<>(List.of(MESSAGES_SEND, MESSAGES_READ, CONTACTS_WRITE));
         private final Set<Service> services = EnumSet.allOf(Service.class);
         private int quotaPerMinute;
+        private int quotaPerHour;
         private String webhookUrl;
         private String webhookVerifyToken;
         private final Set<String> events = new LinkedHashSet<>();
@@ -221,13 +246,29 @@ public final class SandboxApiKey {
             return this;
         }
 
-        /** At most this many requests per minute; the next one gets 429 with {@code Retry-After}. 0 is unlimited. */
+        /**
+         * At most this many requests in any minute; the next one gets 429 with {@code Retry-After}. 0 (the default) is
+         * unlimited.
+         */
         public Builder quotaPerMinute(int quotaPerMinute) {
-            if (quotaPerMinute < 0) {
-                throw new IllegalArgumentException("quotaPerMinute must not be negative");
-            }
-            this.quotaPerMinute = quotaPerMinute;
+            this.quotaPerMinute = requireNotNegative(quotaPerMinute, "quotaPerMinute");
             return this;
+        }
+
+        /**
+         * At most this many requests in any hour; the next one gets 429 with {@code Retry-After}. 0 (the default) is
+         * unlimited. Both quotas may be set: a request counts against each.
+         */
+        public Builder quotaPerHour(int quotaPerHour) {
+            this.quotaPerHour = requireNotNegative(quotaPerHour, "quotaPerHour");
+            return this;
+        }
+
+        private static int requireNotNegative(int quota, String name) {
+            if (quota < 0) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return quota;
         }
 
         /** The token that signs webhook deliveries. */

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Faults the sandbox injects into API requests, changeable at runtime from any thread: added latency, a share of
  * {@code 500} answers, a share of dropped connections (closed without an answer), and, for deterministic tests, the
- * next N requests failing or dropped. Introspection and webhooks are not affected.
+ * next N requests failing, dropped or rate limited ({@code 429} without {@code Retry-After}). Introspection and
+ * webhooks are not affected.
  */
 public final class SandboxFaults {
 
@@ -15,7 +16,18 @@ public final class SandboxFaults {
     enum Fault {
         NONE,
         SERVER_ERROR,
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        RATE_LIMITED;
+
+        /** Throws the answer of an injected error; nothing for {@link #NONE} (and a dropped connection). */
+        void raise() {
+            if (this == SERVER_ERROR) {
+                throw ApiError.message(500, "Internal server error (injected by the WAAPI sandbox)");
+            }
+            if (this == RATE_LIMITED) {
+                throw ApiError.message(429, "Too many requests (injected by the WAAPI sandbox)");
+            }
+        }
     }
 
     private volatile Duration latency = Duration.ZERO;
@@ -23,6 +35,7 @@ public final class SandboxFaults {
     private volatile double dropRate;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropNext = new AtomicInteger();
+    private final AtomicInteger rateLimitNext = new AtomicInteger();
     private final Random random;
 
     SandboxFaults(long seed) {
@@ -62,6 +75,15 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * The next {@code count} requests answer {@code 429} without {@code Retry-After} (the reference does not promise
+     * one), so a route can be tested against a rate limit that names no wait.
+     */
+    public SandboxFaults rateLimitNext(int count) {
+        rateLimitNext.set(Math.max(0, count));
+        return this;
+    }
+
     /** No faults any more. */
     public SandboxFaults clear() {
         latency = Duration.ZERO;
@@ -69,6 +91,7 @@ public final class SandboxFaults {
         dropRate = 0;
         failNext.set(0);
         dropNext.set(0);
+        rateLimitNext.set(0);
         return this;
     }
 
@@ -90,6 +113,9 @@ public final class SandboxFaults {
         }
         if (decrementIfPositive(failNext)) {
             return Fault.SERVER_ERROR;
+        }
+        if (decrementIfPositive(rateLimitNext)) {
+            return Fault.RATE_LIMITED;
         }
         double drop = dropRate;
         double error = serverErrorRate;
@@ -120,6 +146,6 @@ public final class SandboxFaults {
     @Override
     public String toString() {
         return "SandboxFaults[latency=" + latency + ", serverErrorRate=" + serverErrorRate + ", dropRate=" + dropRate
-               + ", failNext=" + failNext + ", dropNext=" + dropNext + "]";
+               + ", failNext=" + failNext + ", dropNext=" + dropNext + ", rateLimitNext=" + rateLimitNext + "]";
     }
 }

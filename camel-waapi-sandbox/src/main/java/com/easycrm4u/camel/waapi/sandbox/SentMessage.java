@@ -2,7 +2,9 @@ package com.easycrm4u.camel.waapi.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,6 +25,9 @@ public final class SentMessage {
     private final JsonNode request;
     private final Instant timestamp;
     private final List<String> statuses = new ArrayList<>();
+    // the statuses whose webhook deliveries are settled, and whether no status will follow
+    private final Set<String> settled = new HashSet<>();
+    private boolean lastStatus;
 
     SentMessage(String messageId, String apiKeyName, String channel, String type, String to, String from,
                 String sessionId, JsonNode request, Instant timestamp) {
@@ -95,6 +100,21 @@ public final class SentMessage {
         if (!statuses.get(statuses.size() - 1).equals(status)) {
             statuses.add(status);
         }
+    }
+
+    /** The webhooks of this status are delivered, refused or given up; {@code last}: no status will follow. */
+    synchronized void settle(String status, boolean last) {
+        settled.add(status);
+        lastStatus |= last;
+    }
+
+    synchronized boolean isSettled(String status) {
+        return settled.contains(status);
+    }
+
+    /** Whether the message has its last status: no other status can come. */
+    synchronized boolean hasLastStatus() {
+        return lastStatus;
     }
 
     @Override

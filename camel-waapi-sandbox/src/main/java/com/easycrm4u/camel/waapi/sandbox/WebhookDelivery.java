@@ -2,6 +2,7 @@ package com.easycrm4u.camel.waapi.sandbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -43,6 +44,7 @@ public final class WebhookDelivery {
     private final String signature;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private volatile State state = State.PENDING;
+    private final CompletableFuture<WebhookDelivery> settled = new CompletableFuture<>();
 
     WebhookDelivery(String deliveryId, String apiKeyName, String url, String event, String kind, String messageId,
                     String body, String signature) {
@@ -75,14 +77,19 @@ public final class WebhookDelivery {
     }
 
     /**
-     * What the delivery carries: a status ({@code sent}, {@code delivered}, {@code read}, {@code failed}) or an
-     * inbound message type ({@code inbound:text}, {@code inbound:image}, {@code inbound:interactive}).
+     * What the delivery carries: a status ({@code sent}, {@code delivered}, {@code read}, {@code failed}), an inbound
+     * message type ({@code inbound:text}, {@code inbound:image}, {@code inbound:interactive}), a template review
+     * ({@code template:APPROVED}, ...), the key's test event ({@code test}) or a QR session's new status
+     * ({@code qr_session:connected}, {@code qr_session:disconnected}).
      */
     public String getKind() {
         return kind;
     }
 
-    /** The message the delivery is about: the sent wamid for statuses, the customer's wamid for inbound messages. */
+    /**
+     * What the delivery is about: the sent wamid for statuses, the customer's wamid for inbound messages, the template
+     * id for reviews, the session id for QR session events; null for test events.
+     */
     public String getMessageId() {
         return messageId;
     }
@@ -114,8 +121,15 @@ public final class WebhookDelivery {
         attempts.add(attempt);
     }
 
-    void setState(State state) {
+    /** Sets the final state; the delivery is settled. */
+    void settle(State state) {
         this.state = state;
+        settled.complete(this);
+    }
+
+    /** Completes (never exceptionally) when the delivery is acknowledged, refused or given up. */
+    CompletableFuture<WebhookDelivery> settled() {
+        return settled;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,19 +47,14 @@ final class WebhookDispatcher {
         this.timeout = timeout;
     }
 
-    /**
-     * Signs and delivers the body to the key's callback URL. The future completes when the delivery is acknowledged,
-     * rejected or exhausted (never exceptionally).
-     */
-    CompletableFuture<WebhookDelivery> deliver(SandboxApiKey key, String url, String event, String kind,
-                                               String messageId, String body) {
+    /** Signs the body and starts delivering it to the key's callback URL. */
+    WebhookDelivery deliver(SandboxApiKey key, String url, String event, String kind, String subjectId, String body) {
         String signature = WebhookSignature.sign(body, key.getWebhookVerifyToken());
-        WebhookDelivery delivery = new WebhookDelivery(Ids.deliveryId(), key.getName(), url, event, kind, messageId, body,
+        WebhookDelivery delivery = new WebhookDelivery(Ids.deliveryId(), key.getName(), url, event, kind, subjectId, body,
                 signature);
         deliveries.add(delivery);
-        CompletableFuture<WebhookDelivery> done = new CompletableFuture<>();
-        attempt(delivery, 1, done);
-        return done;
+        attempt(delivery, 1);
+        return delivery;
     }
 
     List<WebhookDelivery> deliveries() {
@@ -71,7 +65,7 @@ final class WebhookDispatcher {
         deliveries.clear();
     }
 
-    private void attempt(WebhookDelivery delivery, int number, CompletableFuture<WebhookDelivery> done) {
+    private void attempt(WebhookDelivery delivery, int number) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(delivery.getUrl()))
@@ -86,37 +80,45 @@ final class WebhookDispatcher {
                     .build();
         } catch (IllegalArgumentException badUrl) {
             delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), 0, "invalid callback URL"));
-            finish(delivery, WebhookDelivery.State.REJECTED, done);
+            LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {}: the URL is not valid; not retried",
+                    delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl());
+            delivery.settle(WebhookDelivery.State.REJECTED);
             return;
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((response, failure) -> {
-                    int status = failure == null ? response.statusCode() : 0;
-                    String error = failure == null ? null : describe(failure);
-                    delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), status, error));
-                    if (status >= 200 && status < 300) {
-                        finish(delivery, WebhookDelivery.State.DELIVERED, done);
-                    } else if (status != 0 && !retryable(status)) {
-                        LOG.debug("Webhook delivery {} answered {}; not retried", delivery.getDeliveryId(), status);
-                        finish(delivery, WebhookDelivery.State.REJECTED, done);
-                    } else if (number >= maxAttempts) {
-                        LOG.debug("Webhook delivery {} gave up after {} attempts", delivery.getDeliveryId(), number);
-                        finish(delivery, WebhookDelivery.State.EXHAUSTED, done);
-                    } else {
-                        Duration wait = backoff(number, status == 429 && response != null
-                                ? response.headers().firstValue("Retry-After").orElse(null) : null);
-                        LOG.debug("Webhook delivery {} attempt {} got {}; retrying in {} ms", delivery.getDeliveryId(),
-                                number, status == 0 ? error : status, wait.toMillis());
-                        try {
-                            scheduler.schedule(() -> attempt(delivery, number + 1, done), wait.toMillis(),
-                                    TimeUnit.MILLISECONDS);
-                        } catch (RuntimeException stopped) {
-                            // the sandbox is closing
-                            finish(delivery, WebhookDelivery.State.EXHAUSTED, done);
-                        }
-                    }
-                }, this::onHttpThread);
+                .whenCompleteAsync((response, failure) -> answered(delivery, number, response, failure), this::onHttpThread);
+    }
+
+    private void answered(WebhookDelivery delivery, int number, HttpResponse<Void> response, Throwable failure) {
+        int status = failure == null ? response.statusCode() : 0;
+        String error = failure == null ? null : describe(failure);
+        delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), status, error));
+        if (status >= 200 && status < 300) {
+            delivery.settle(WebhookDelivery.State.DELIVERED);
+            return;
+        }
+        String outcome = status == 0 ? error : "HTTP " + status;
+        if (status != 0 && !retryable(status)) {
+            LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {} failed on attempt {} of {}: {}; not retried (only "
+                     + "5xx, 408, 429 and no answer are)", delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(),
+                    number, maxAttempts, outcome);
+            delivery.settle(WebhookDelivery.State.REJECTED);
+        } else if (number >= maxAttempts) {
+            LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {} failed on attempt {} of {}: {}; giving up",
+                    delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(), number, maxAttempts, outcome);
+            delivery.settle(WebhookDelivery.State.EXHAUSTED);
+        } else {
+            Duration wait = backoff(number, status == 429 ? response.headers().firstValue("Retry-After").orElse(null) : null);
+            LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {} failed on attempt {} of {}: {}; retrying in {} ms",
+                    delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(), number, maxAttempts, outcome,
+                    wait.toMillis());
+            try {
+                scheduler.schedule(() -> attempt(delivery, number + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                delivery.settle(WebhookDelivery.State.EXHAUSTED);
+            }
+        }
     }
 
     /**
@@ -145,12 +147,6 @@ final class WebhookDispatcher {
             }
         }
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
-    }
-
-    private static void finish(WebhookDelivery delivery, WebhookDelivery.State state,
-                               CompletableFuture<WebhookDelivery> done) {
-        delivery.setState(state);
-        done.complete(delivery);
     }
 
     private static String describe(Throwable failure) {

@@ -1,6 +1,8 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -19,20 +21,50 @@ class SandboxCamelMainMisuseTest {
 
     @Test
     void aCamelMainTestWithoutTheHookFails() {
+        TestExecutionSummary summary = launch(ForgotTheHook.class);
+
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        // reported before @CamelMainTest builds the context (by a condition, which JUnit wraps)
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasRootCauseInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("camelConfiguration()"));
+    }
+
+    @Test
+    void theCheckFiresBeforeTheApplicationsEnvPlaceholdersFail() {
+        TestExecutionSummary summary = launch(ForgotTheHookWithEnvPlaceholders.class);
+
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasRootCauseInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("@Configure void configure(MainConfigurationProperties c)")
+                .hasMessageContaining("camelConfiguration()")
+                .hasMessageNotContaining("WAAPI_SANDBOX_TEST_UNSET_API_KEY"));
+    }
+
+    @Test
+    void aPlaceholderErrorOfAConfigureMethodWithoutTheHookSaysWhatTheHookIsFor() {
+        TestExecutionSummary summary = launch(ConfigureWithoutTheHook.class);
+
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        Throwable failure = summary.getFailures().get(0).getException();
+        assertThat(failure).hasStackTraceContaining("WAAPI_SANDBOX_TEST_UNSET_API_KEY");
+        assertThat(failure.getSuppressed()).singleElement().satisfies(hint -> assertThat(hint)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("{{env:WAAPI_API_KEY}}")
+                .hasMessageContaining("configuration.addConfiguration(<extension field>.camelConfiguration())"));
+    }
+
+    private static TestExecutionSummary launch(Class<?> testClass) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         Launcher launcher = LauncherFactory.create();
         launching = true;
         try {
-            launcher.execute(request().selectors(selectClass(ForgotTheHook.class)).build(), listener);
+            launcher.execute(request().selectors(selectClass(testClass)).build(), listener);
         } finally {
             launching = false;
         }
-
-        TestExecutionSummary summary = listener.getSummary();
-        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
-        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
-                .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("camelConfiguration()"));
+        return listener.getSummary();
     }
 
     private static volatile boolean launching;
@@ -51,6 +83,37 @@ class SandboxCamelMainMisuseTest {
 
         @Test
         void wouldCallTheRealApi() {
+        }
+    }
+
+    /** Run by the launcher above only: application.properties as the README recommends, no hook. */
+    @CamelMainTest(propertyPlaceholderFileName = "main-placeholders-test.properties")
+    @EnabledIf("com.easycrm4u.camel.waapi.sandbox.SandboxCamelMainMisuseTest#launchedByTheOuterTest")
+    static class ForgotTheHookWithEnvPlaceholders {
+
+        @RegisterExtension
+        WaapiSandboxExtension waapi = new WaapiSandboxExtension();
+
+        @Test
+        void wouldNotStart() {
+        }
+    }
+
+    /** Run by the launcher above only: a @Configure method, but not the sandbox's hook. */
+    @CamelMainTest(propertyPlaceholderFileName = "main-placeholders-test.properties")
+    @EnabledIf("com.easycrm4u.camel.waapi.sandbox.SandboxCamelMainMisuseTest#launchedByTheOuterTest")
+    static class ConfigureWithoutTheHook {
+
+        @RegisterExtension
+        WaapiSandboxExtension waapi = new WaapiSandboxExtension();
+
+        @Configure
+        void somethingElse(MainConfigurationProperties configuration) {
+            configuration.setAutoConfigurationLogSummary(false);
+        }
+
+        @Test
+        void wouldNotStart() {
         }
     }
 }

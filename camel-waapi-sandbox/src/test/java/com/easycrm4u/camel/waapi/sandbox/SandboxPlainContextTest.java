@@ -48,6 +48,38 @@ class SandboxPlainContextTest {
     }
 
     @Test
+    void receiveWebhooksInAPlainContextInOneLine() throws Exception {
+        try (WaapiSandbox sandbox = WaapiSandbox.builder().statusInterval(Duration.ofMillis(10)).build().start();
+             CamelContext context = new DefaultCamelContext()) {
+            sandbox.configure(context);
+            WebhookCallback callback = sandbox.receiveWebhooksIn(context);
+            context.addRoutes(StatusRoundTrip.routes());
+            context.start();
+
+            StatusRoundTrip.sendAndReceiveStatuses(context, sandbox);
+            assertThat(sandbox.getWebhookUrl(WaapiSandbox.DEFAULT_API_KEY_NAME))
+                    .isEqualTo("http://127.0.0.1:" + callback.port() + "/waapi/webhook");
+        }
+    }
+
+    @Test
+    void deliverWebhooksToANamedPortAndPath() {
+        try (WaapiSandbox sandbox = WaapiSandbox.builder().build().start()) {
+            WebhookCallback callback = sandbox.deliverWebhooksTo(8089, "hooks/waapi");
+
+            assertThat(callback.url()).hasToString("http://127.0.0.1:8089/hooks/waapi");
+            assertThat(callback.apiKeyName()).isEqualTo(WaapiSandbox.DEFAULT_API_KEY_NAME);
+            assertThat(callback.camelServerProperties()).containsEntry("camel.server.enabled", "true")
+                    .containsEntry("camel.server.host", "127.0.0.1").containsEntry("camel.server.port", "8089");
+            assertThat(sandbox.getWebhookUrl(WaapiSandbox.DEFAULT_API_KEY_NAME)).isEqualTo("http://127.0.0.1:8089/hooks/waapi");
+
+            WebhookCallback free = sandbox.deliverWebhooksToFreePort();
+            assertThat(free.port()).isPositive().isNotEqualTo(sandbox.getPort());
+            assertThat(free.path()).isEqualTo(WaapiSandbox.DEFAULT_WEBHOOK_PATH);
+        }
+    }
+
+    @Test
     void camelPropertiesForMain() {
         try (WaapiSandbox sandbox = WaapiSandbox.builder().build().start()) {
             Map<String, String> properties = sandbox.camelProperties();

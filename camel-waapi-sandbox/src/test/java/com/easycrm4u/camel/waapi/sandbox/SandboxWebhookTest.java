@@ -165,10 +165,10 @@ class SandboxWebhookTest {
     @Test
     void injectedCustomerMessagesAreSignedMetaEnvelopes() {
         sandbox.putContact(CUSTOMER, "Sayantan", "Kar");
-        InboundMessage text = sandbox.injectText(CUSTOMER, NUMBER, "Hi, is the order shipped?");
-        InboundMessage image = sandbox.injectImage(CUSTOMER, NUMBER, "Is this the right colour?", null);
-        InboundMessage button = sandbox.injectButtonReply(CUSTOMER, NUMBER, "track", "Track order");
-        InboundMessage list = sandbox.injectListReply(CUSTOMER, NUMBER, "row-1", "Delivery", "Change date");
+        CustomerMessage text = sandbox.injectText(CUSTOMER, NUMBER, "Hi, is the order shipped?");
+        CustomerMessage image = sandbox.injectImage(CUSTOMER, NUMBER, "Is this the right colour?", null);
+        CustomerMessage button = sandbox.injectButtonReply(CUSTOMER, NUMBER, "track", "Track order");
+        CustomerMessage list = sandbox.injectListReply(CUSTOMER, NUMBER, "row-1", "Delivery", "Change date");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 4);
         // deliveries run in parallel, so they may arrive in any order (as with Meta)
@@ -197,7 +197,7 @@ class SandboxWebhookTest {
         assertThat(picked.at("/interactive/type").asText()).isEqualTo("list_reply");
         assertThat(picked.at("/interactive/list_reply/title").asText()).isEqualTo("Delivery");
         assertThat(picked.at("/interactive/list_reply/description").asText()).isEqualTo("Change date");
-        assertThat(sandbox.getInboundMessages()).extracting(InboundMessage::type)
+        assertThat(sandbox.getInboundMessages()).extracting(CustomerMessage::type)
                 .containsExactly("text", "image", "interactive", "interactive");
         assertThat(sandbox.getDeliveries()).extracting(WebhookDelivery::getKind)
                 .containsExactly("inbound:text", "inbound:image", "inbound:interactive", "inbound:interactive");

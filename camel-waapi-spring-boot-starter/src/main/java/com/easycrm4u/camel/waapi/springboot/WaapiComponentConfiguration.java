@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import org.apache.camel.spi.IdempotentRepository;
@@ -182,7 +183,39 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String webhookVerifyToken;
 
-    /** The options bound so far: a setter is only called for an option that is set. */
+    /** The options bound so far: a setter is only called for an option that is set. */    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
+     * How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a
+     * success turns it UP again.
+     */
+    private Integer healthCheckFailureThreshold = 3;
+    /**
+     * The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying
+     * so, and the rest is not read.
+     */
+    private Integer maxResponseSize = 1048576;
+    /**
+     * A thread pool of your own that routes continue on after an API call answered; the component does not shut it
+     * down. It should not reject tasks (use an unbounded queue): a rejected continuation runs on the thread that
+     * completed the call.
+     * A bean reference: #name or #bean:name.
+     */
+    private ExecutorService workerPool;
+    /**
+     * The threads of the component's Camel-managed pool that routes continue on after an API call answered; more
+     * answers than threads wait in the pool's queue, so a slow route never starts more threads.
+     */
+    private Integer workerPoolSize = 10;
+
     private final Map<String, Object> configured = new LinkedHashMap<>();
 
     public String getBaseUrl() {
@@ -485,4 +518,58 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
         options.putAll(configured);
         return options;
     }
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+        configured.put("healthCheckConsumerEnabled", healthCheckConsumerEnabled);
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+        configured.put("healthCheckProducerEnabled", healthCheckProducerEnabled);
+    }
+
+    public Integer getHealthCheckFailureThreshold() {
+        return healthCheckFailureThreshold;
+    }
+
+    public void setHealthCheckFailureThreshold(Integer healthCheckFailureThreshold) {
+        this.healthCheckFailureThreshold = healthCheckFailureThreshold;
+        configured.put("healthCheckFailureThreshold", healthCheckFailureThreshold);
+    }
+
+    public Integer getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Integer maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+        configured.put("maxResponseSize", maxResponseSize);
+    }
+
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
+        configured.put("workerPool", workerPool);
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+        configured.put("workerPoolSize", workerPoolSize);
+    }
+
 }

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -126,7 +128,8 @@ class WaapiComponentConfigurationMetadataTest {
         Map<Class<?>, Object> samples = Map.of(String.class, "x", Boolean.class, Boolean.TRUE, Integer.class, 7, Long.class, 7L,
                 Duration.class, Duration.ofSeconds(7), WaapiConfiguration.class, new WaapiConfiguration(),
                 HttpClient.class, HttpClient.newHttpClient(), SSLContextParameters.class, new SSLContextParameters(),
-                IdempotentRepository.class, MemoryIdempotentRepository.memoryIdempotentRepository(1));
+                IdempotentRepository.class, MemoryIdempotentRepository.memoryIdempotentRepository(1),
+                ExecutorService.class, ForkJoinPool.commonPool());
         assertThat(samples).as("a sample value for options of type %s", type.getName()).containsKey(type);
         return samples.get(type);
     }

@@ -743,6 +743,38 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
+         * The most bytes of an API answer that are read; a larger answer fails
+         * the call with a WaapiException saying so, and the rest is not read.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 1048576
+         * Group: producer (advanced)
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointProducerBuilder maxResponseSize(int maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
+         * The most bytes of an API answer that are read; a larger answer fails
+         * the call with a WaapiException saying so, and the rest is not read.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 1048576
+         * Group: producer (advanced)
+         * 
+         * @param maxResponseSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointProducerBuilder maxResponseSize(String maxResponseSize) {
+            doSetProperty("maxResponseSize", maxResponseSize);
+            return this;
+        }
+        /**
          * The longest wait before a rate-limited call is sent again, whatever
          * Retry-After asks; a longer Retry-After fails the call with a
          * retryable WaapiRateLimitException instead.

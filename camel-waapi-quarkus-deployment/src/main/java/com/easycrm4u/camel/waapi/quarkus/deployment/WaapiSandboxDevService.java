@@ -1,6 +1,7 @@
 package com.easycrm4u.camel.waapi.quarkus.deployment;
 
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
+import com.easycrm4u.camel.waapi.sandbox.WaapiSandboxBuilder;
 import io.quarkus.deployment.builditem.Startable;
 
 /** The WAAPI sandbox as a Quarkus Dev Service: in-process, no container. */
@@ -17,7 +18,7 @@ final class WaapiSandboxDevService implements Startable {
 
     @Override
     public void start() {
-        WaapiSandbox.Builder builder = WaapiSandbox.builder();
+        WaapiSandboxBuilder builder = WaapiSandbox.builder();
         if (port != null) {
             builder.port(port);
         }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A customer message injected into the sandbox, as the webhook envelope carries it.
+ * A message a simulated customer sent to a business number (see {@link WaapiSandbox#injectText}), as the webhook
+ * envelope carries it.
  *
  * @param messageId the customer's message wamid
  * @param from      the customer's digits
@@ -13,5 +14,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param type      {@code text}, {@code image} or {@code interactive}
  * @param message   the Meta-shaped message object of the envelope
  */
-public record InboundMessage(String messageId, String from, String to, String type, Instant timestamp, JsonNode message) {
+public record CustomerMessage(String messageId, String from, String to, String type, Instant timestamp, JsonNode message) {
 }

@@ -1,22 +1,38 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
+import com.easycrm4u.camel.waapi.model.QrSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Meta's webhook envelope ({@code object}, {@code entry[].changes[].value}) around statuses and inbound messages. */
-final class WebhookEnvelopes {
+/**
+ * The bodies of webhook deliveries: Meta's envelope ({@code object}, {@code entry[].changes[].value}) around statuses,
+ * inbound messages and template reviews, as the reference documents it; and WAAPI's own test and QR-session events,
+ * whose shapes the reference does not document (the sandbox's are assumed).
+ */
+final class WebhookPayloads {
 
+    /** {@code X-WAAPI-Event} of statuses and inbound messages (Meta's change field). */
     static final String FIELD_MESSAGES = "messages";
+    /** {@code X-WAAPI-Event} of template reviews (Meta's change field). */
     static final String FIELD_TEMPLATE_STATUS = "message_template_status_update";
+    /** {@code X-WAAPI-Event} of the key's "Send test event" button (assumed). */
+    static final String EVENT_TEST = "test";
+    /** {@code X-WAAPI-Event} of a QR session connecting or disconnecting (assumed). */
+    static final String EVENT_QR_SESSION = "qr_session";
+
+    static final DateTimeFormatter ISO_MILLIS
+            = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
     private final String wabaId;
 
-    WebhookEnvelopes(ObjectMapper mapper, String wabaId) {
+    WebhookPayloads(ObjectMapper mapper, String wabaId) {
         this.mapper = mapper;
         this.wabaId = wabaId;
     }
@@ -42,9 +58,9 @@ final class WebhookEnvelopes {
             pricing.put("type", "regular");
         } else if ("failed".equals(status)) {
             ObjectNode error = statusNode.putArray("errors").addObject();
-            error.put("code", 131026);
+            error.put("code", RecipientsWithoutWhatsApp.META_CODE);
             error.put("title", "Message undeliverable");
-            error.putObject("error_data").put("details", "Recipient phone number does not have WhatsApp installed");
+            error.putObject("error_data").put("details", RecipientsWithoutWhatsApp.DETAILS);
         }
         ObjectNode value = value(businessDigits, phoneNumberId);
         value.putArray("statuses").add(statusNode);
@@ -71,6 +87,33 @@ final class WebhookEnvelopes {
         value.put("message_template_language", template.getLanguage());
         value.put("reason", reason);
         return envelope(FIELD_TEMPLATE_STATUS, value, at);
+    }
+
+    /**
+     * The key's "Send test event" (assumed shape):
+     * {@code {"event":"test","data":{"apiKeyName":...,"message":...},"timestamp":"2026-06-17T12:00:00.000Z"}}.
+     */
+    ObjectNode testEvent(String apiKeyName, Instant at) {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("event", EVENT_TEST);
+        ObjectNode data = event.putObject("data");
+        data.put("apiKeyName", apiKeyName);
+        data.put("message", "Test event from WAAPI: your webhook endpoint is reachable");
+        event.put("timestamp", ISO_MILLIS.format(at));
+        return event;
+    }
+
+    /**
+     * A QR session connected or disconnected (assumed shape): {@code {"event":"qr_session","data":{"sessionId":...,
+     * "sessionName":...,"phoneNumber":...,"status":"disconnected"},"timestamp":...}}, the session as
+     * {@code GET /whatsapp-qr/sessions} lists it.
+     */
+    ObjectNode qrSessionEvent(QrSession session, Instant at) {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("event", EVENT_QR_SESSION);
+        event.set("data", mapper.valueToTree(session));
+        event.put("timestamp", ISO_MILLIS.format(at));
+        return event;
     }
 
     static String epochSeconds(Instant at) {

@@ -1,0 +1,16 @@
+package com.easycrm4u.camel.waapi.client;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An answer of the API as read: its status and at most {@code maxResponseSize} bytes of its body.
+ *
+ * @param overCap whether the body was larger than the cap; then {@code body} holds only its start and the rest was not
+ *                read
+ */
+record Answer(int status, byte[] body, boolean overCap) {
+
+    String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

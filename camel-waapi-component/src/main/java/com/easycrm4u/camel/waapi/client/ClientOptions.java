@@ -1,0 +1,18 @@
+package com.easycrm4u.camel.waapi.client;
+
+import java.time.Duration;
+
+/**
+ * What a {@link WaapiClient} sends with and how long it waits: the endpoint's options, checked when it started.
+ *
+ * @param baseUrl          absolute http or https URL of the API root
+ * @param apiKey           sent as X-API-Key
+ * @param apiSecret        sent as X-API-Secret; null for none
+ * @param requestTimeout   bounds one attempt, from sending the request to the end of the answer
+ * @param rateLimitRetries how often a 429 is sent again
+ * @param maxRetryAfter    the longest wait before a 429 is sent again
+ * @param maxResponseSize  the most bytes of an answer that are read
+ */
+public record ClientOptions(String baseUrl, String apiKey, String apiSecret, Duration requestTimeout, int rateLimitRetries,
+                            Duration maxRetryAfter, int maxResponseSize) {
+}

@@ -1,0 +1,67 @@
+package com.easycrm4u.camel.waapi.metrics;
+
+import org.apache.camel.spi.Registry;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counters of the component, kept in the application's Micrometer {@code MeterRegistry} when there is one in the
+ * Camel registry (Spring Boot actuator, Quarkus micrometer, or a bean of your own), and counted nowhere otherwise:
+ * <ul>
+ * <li>{@value #MESSAGES}: exchanges completed by a producer, tagged {@code operation} and {@code outcome};</li>
+ * <li>{@value #RATE_LIMIT_RETRIES}: 429 answers the component sent again, tagged {@code operation};</li>
+ * <li>{@value #WEBHOOK_DELIVERIES}: webhook deliveries answered, tagged {@code outcome} and {@code reason}.</li>
+ * </ul>
+ */
+public interface WaapiMetrics {
+
+    String MESSAGES = "waapi.messages";
+    String RATE_LIMIT_RETRIES = "waapi.rate.limit.retries";
+    String WEBHOOK_DELIVERIES = "waapi.webhook.deliveries";
+    /** The registry bean name looked up first, as camel-micrometer does. */
+    String REGISTRY_NAME = "metricsRegistry";
+
+    /** Counts nothing. */
+    WaapiMetrics NONE = new WaapiMetrics() {
+        @Override
+        public void messageCompleted(String operation, CallOutcome outcome) {
+        }
+
+        @Override
+        public void rateLimitRetry(String operation) {
+        }
+
+        @Override
+        public void webhookDelivery(String outcome, String reason) {
+        }
+    };
+
+    /** An exchange through the producer of {@code operation} (e.g. {@code cloud/text}) ended. */
+    void messageCompleted(String operation, CallOutcome outcome);
+
+    /** A call of {@code operation} answered 429 is sent again. */
+    void rateLimitRetry(String operation);
+
+    /**
+     * The webhook consumer answered a delivery.
+     *
+     * @param outcome what became of it, e.g. {@code routed}, {@code duplicate}, {@code refused}
+     * @param reason  why, for a refusal (e.g. {@code signature}, {@code too_large}); null when there is none
+     */
+    void webhookDelivery(String outcome, String reason);
+
+    /**
+     * The counters in the Camel registry's {@code MeterRegistry}: the bean named {@value #REGISTRY_NAME}, else the
+     * only {@code CompositeMeterRegistry}, else the only {@code MeterRegistry}; {@link #NONE} without Micrometer on
+     * the class path or without such a bean.
+     */
+    static WaapiMetrics lookup(Registry registry) {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, WaapiMetrics.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError noMicrometer) {
+            return NONE;
+        }
+        WaapiMetrics metrics = MicrometerMetrics.lookup(registry);
+        LoggerFactory.getLogger(WaapiMetrics.class).debug("WAAPI metrics: {}", metrics);
+        return metrics;
+    }
+}

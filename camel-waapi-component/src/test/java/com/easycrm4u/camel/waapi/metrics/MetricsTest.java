@@ -1,0 +1,90 @@
+package com.easycrm4u.camel.waapi.metrics;
+
+import java.util.Map;
+
+import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.WaapiTestSupport;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The counters land in the application's MeterRegistry found in the Camel registry: messages by operation and
+ * outcome, 429 retries, webhook deliveries by outcome and reason.
+ */
+class MetricsTest extends WaapiTestSupport {
+
+    private static final Map<String, Object> TEXT = Map.of("to", "917890000198", "fromPhoneNo", "+917890000199",
+            "body", "Hi");
+    private static final String SENT = "{\"success\": true, \"data\": {\"messageId\": \"wamid.M\", \"status\": \"sent\"}}";
+
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeEach
+    void bindTheApplicationsMeterRegistry() {
+        context.getRegistry().bind("appMeters", meters);
+    }
+
+    @Test
+    void messagesAreCountedByOperationAndOutcome() {
+        stub(post(anyUrl()), 200, SENT);
+        send("waapi:cloud/text", TEXT);
+        send("waapi:cloud/text", TEXT);
+        send("waapi:cloud/text", Map.of("body", "no recipient"));
+        stub(post(anyUrl()), 400, "{\"success\": false, \"error\": \"(#131047) outside 24h window\"}");
+        send("waapi:cloud/text", TEXT);
+
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "success")).isEqualTo(2);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "invalid")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitRetriesAreCounted() {
+        wireMock.stubFor(post(anyUrl()).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "{\"success\": false}").withHeader("Retry-After", "0")).willSetStateTo("ok"));
+        wireMock.stubFor(post(anyUrl()).inScenario("quota").whenScenarioStateIs("ok").willReturn(json(200, SENT)));
+
+        send("waapi:cloud/text", TEXT);
+
+        assertThat(count(WaapiMetrics.RATE_LIMIT_RETRIES, "operation", "cloud/text")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "success")).isEqualTo(1);
+    }
+
+    @Test
+    void webhookDeliveriesAreCountedByOutcomeAndReason() {
+        WaapiMetrics metrics = context.getComponent("waapi", WaapiComponent.class).getMetrics();
+
+        metrics.webhookDelivery("routed", null);
+        metrics.webhookDelivery("refused", "signature");
+        metrics.webhookDelivery("refused", "signature");
+        metrics.webhookDelivery("duplicate", null);
+
+        assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "routed", "reason", "none")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "refused", "reason", "signature")).isEqualTo(2);
+        assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "duplicate", "reason", "none")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAMeterRegistryNothingIsCountedAndNothingFails() throws Exception {
+        context.getRegistry().unbind("appMeters");
+        context.getComponent("waapi", WaapiComponent.class).stop();
+        context.getComponent("waapi", WaapiComponent.class).start();
+        stub(post(anyUrl()), 200, SENT);
+
+        assertThat(send("waapi:cloud/text", TEXT).getException()).isNull();
+        assertThat(context.getComponent("waapi", WaapiComponent.class).getMetrics()).isSameAs(WaapiMetrics.NONE);
+        assertThat(meters.getMeters()).isEmpty();
+    }
+
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,100 @@
+package com.easycrm4u.camel.waapi.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The sandbox's lifecycle: the JDK HTTP server on a loopback port, the pool that serves requests and webhook answers,
+ * and the scheduler of status updates and webhook retries. Started once, closed for good.
+ */
+final class SandboxServer {
+
+    private final int requestedPort;
+    private final ExecutorService httpExecutor = Executors.newCachedThreadPool(daemonThreads("waapi-sandbox-http"));
+    private final ScheduledExecutorService scheduler
+            = Executors.newScheduledThreadPool(1, daemonThreads("waapi-sandbox-webhooks"));
+    private HttpServer server;
+    private boolean closed;
+
+    SandboxServer(int requestedPort) {
+        this.requestedPort = requestedPort;
+    }
+
+    ExecutorService httpExecutor() {
+        return httpExecutor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** Serves the handler on 127.0.0.1; false when it was serving already. */
+    synchronized boolean start(HttpHandler handler) {
+        if (closed) {
+            throw new IllegalStateException("this WAAPI sandbox is closed; build a new one");
+        }
+        if (server != null) {
+            return false;
+        }
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+            created.createContext("/", handler);
+            created.setExecutor(httpExecutor);
+            created.start();
+            server = created;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The WAAPI sandbox cannot listen on port " + requestedPort, e);
+        }
+    }
+
+    synchronized boolean isStarted() {
+        return server != null;
+    }
+
+    synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the WAAPI sandbox is not started; call start() first");
+        }
+        return server.getAddress().getPort();
+    }
+
+    synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        scheduler.shutdownNow();
+        httpExecutor.shutdownNow();
+    }
+
+    /** A port nobody listens on now, on 127.0.0.1. */
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
