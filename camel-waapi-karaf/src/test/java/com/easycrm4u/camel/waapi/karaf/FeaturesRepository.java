@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /** A Karaf features repository (features.xml) read as what it declares: repositories and features. */
 record FeaturesRepository(List<String> repositories, List<Feature> features) {
@@ -28,9 +29,7 @@ record FeaturesRepository(List<String> repositories, List<Feature> features) {
 
     static FeaturesRepository read(Path xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().parse(xml.toFile());
+            Document document = parse(xml);
             List<String> repositories = new ArrayList<>();
             List<Feature> features = new ArrayList<>();
             for (Element child : children(document.getDocumentElement())) {
@@ -44,6 +43,30 @@ record FeaturesRepository(List<String> repositories, List<Feature> features) {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the features repository " + xml, e);
         }
+    }
+
+    /**
+     * The features of a Karaf features processing file (etc/org.apache.karaf.features.xml): those its
+     * featureReplacements put in place of the features of the same name and version.
+     */
+    static FeaturesRepository readReplacements(Path xml) {
+        try {
+            Document document = parse(xml);
+            List<Feature> features = new ArrayList<>();
+            NodeList replacements = document.getElementsByTagNameNS("*", "replacement");
+            for (int i = 0; i < replacements.getLength(); i++) {
+                children((Element) replacements.item(i)).forEach(feature -> features.add(feature(feature)));
+            }
+            return new FeaturesRepository(List.of(), features);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the features processing file " + xml, e);
+        }
+    }
+
+    private static Document parse(Path xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(xml.toFile());
     }
 
     List<Feature> named(String name) {

@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.karaf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,6 +30,18 @@ class FeaturesRepositoryTest {
             = Path.of(System.getProperty("camel-karaf.api.dir", "target/camel-karaf-api"), "apache-camel-features.xml");
     private static final String CAMEL_KARAF = System.getProperty("camel-karaf.version", "4.14.5");
     private static final String VERSION = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+    private static final String NETTY = System.getProperty("netty.karaf.version", "4.1.130.Final");
+    private static final Path KARAF_STAND_IN = Path.of(System.getProperty("karaf.features.processing",
+            "target/test-classes/karaf/org.apache.karaf.features.xml"));
+    /**
+     * Camel jars of the stand-in that Camel Karaf has inside one of its repackaged bundles rather than as bundles of
+     * their own, by the Camel Karaf bundle that holds them
+     */
+    private static final Map<String, String> EMBEDDED_BY_CAMEL_KARAF = Map.of(
+            "camel-xml-jaxp-util", "camel-xml-jaxp",
+            "camel-dsl-support", "camel-yaml-dsl",
+            "camel-yaml-dsl-common", "camel-yaml-dsl",
+            "camel-yaml-dsl-deserializers", "camel-yaml-dsl");
 
     @Test
     void isValidAgainstKarafsFeaturesSchemaAndFullyFiltered() throws Exception {
@@ -47,9 +60,11 @@ class FeaturesRepositoryTest {
                 .containsExactly("mvn:org.apache.camel.karaf/apache-camel/" + CAMEL_KARAF + "/xml/features");
         Feature waapi = single(ours, "camel-waapi");
         assertThat(waapi.version()).isEqualTo(VERSION);
-        assertThat(waapi.bundles()).containsExactly("mvn:com.easycrm4u.waapi/camel-waapi/" + VERSION);
+        assertThat(waapi.bundles()).as("Netty's HTTP/2 codec, which Vert.x's HTTP server needs, then our bundle")
+                .containsExactly("mvn:io.netty/netty-codec-http2/" + NETTY, "mvn:com.easycrm4u.waapi/camel-waapi/" + VERSION);
+        // Jackson comes with camel-jackson: a "jackson" range of our own would let Karaf pick its own newer jackson
         assertThat(waapi.dependencies()).extracting(Dependency::name)
-                .containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-platform-http-vertx", "jackson");
+                .containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-platform-http-vertx");
 
         Feature sandbox = single(ours, "camel-waapi-sandbox");
         assertThat(sandbox.bundles()).containsExactly("mvn:com.easycrm4u.waapi/camel-waapi-sandbox/" + VERSION);
@@ -101,6 +116,35 @@ class FeaturesRepositoryTest {
                         .as("the jars that hold %s, a required import of our bundles: none is installed by the Camel "
                             + "Karaf features camel-waapi depends on. Add the feature that provides it to features.xml", pkg)
                         .isNotEmpty().containsAnyElementsOf(installed));
+    }
+
+    /**
+     * KarafFeatureInstallTest's stand-in (Karaf's feature replacements) replaces Camel Karaf features by name and
+     * version, and installs no bundle the real feature does not: its jars are the plain Camel jars of the bundles
+     * Camel Karaf repackages (or holds inside one, as named above), the rest the same artifacts.
+     */
+    @Test
+    void theKarafTestsStandInInstallsNoMoreThanCamelKarafsOwnFeatures() {
+        FeaturesRepository camelKaraf = FeaturesRepository.read(CAMEL_KARAF_FEATURES);
+        List<Feature> standIn = FeaturesRepository.readReplacements(KARAF_STAND_IN).features();
+
+        assertThat(standIn).extracting(Feature::name).contains("camel-core", "camel-jackson", "jackson",
+                "camel-platform-http-vertx", "camel-yaml-dsl");
+        assertThat(standIn).allSatisfy(replacement -> {
+            Feature real = camelKaraf.named(replacement.name()).stream()
+                    .filter(f -> f.version().equals(replacement.version())).findFirst()
+                    .orElseThrow(() -> new AssertionError("Camel Karaf has no feature " + replacement.name() + " "
+                                                          + replacement.version()));
+            Set<String> realBundles = camelKaraf.bundlesInstalledBy(real).stream().map(FeaturesRepository::artifactId)
+                    .collect(Collectors.toSet());
+            assertThat(replacement.bundles()).as(replacement.name()).allSatisfy(bundle -> {
+                String artifactId = FeaturesRepository.artifactId(bundle);
+                assertThat(realBundles).as("the bundles Camel Karaf's %s installs", replacement.name())
+                        .contains(EMBEDDED_BY_CAMEL_KARAF.getOrDefault(artifactId, artifactId));
+            });
+            assertThat(replacement.dependencies()).extracting(Dependency::name).as(replacement.name())
+                    .isSubsetOf(real.dependencies().stream().map(Dependency::name).toList());
+        });
     }
 
     private static Feature single(FeaturesRepository repository, String name) {
