@@ -67,6 +67,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -91,6 +93,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "verifysignature":
         case "verifySignature": getOrCreateConfiguration(target).setVerifySignature(property(camelContext, boolean.class, value)); return true;
+        case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
         case "webhookcomponentname":
         case "webhookComponentName": target.setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverifytoken":
@@ -101,6 +104,11 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"vertx"};
     }
 
     @Override
@@ -143,6 +151,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretryafter":
@@ -167,6 +177,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": return boolean.class;
         case "verifysignature":
         case "verifySignature": return boolean.class;
+        case "vertx": return io.vertx.core.Vertx.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
         case "webhookverifytoken":
@@ -220,6 +231,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretryafter":
@@ -244,6 +257,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "verifysignature":
         case "verifySignature": return getOrCreateConfiguration(target).isVerifySignature();
+        case "vertx": return target.getVertx();
         case "webhookcomponentname":
         case "webhookComponentName": return target.getWebhookComponentName();
         case "webhookverifytoken":

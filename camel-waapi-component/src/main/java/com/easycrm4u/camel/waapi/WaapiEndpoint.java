@@ -88,7 +88,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
                 configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.getRateLimitRetries(), Duration.ofMillis(configuration.getMaxRetryAfter()),
                 configuration.getMaxResponseSize());
-        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()),
+        return new WaapiClient(getComponent().transport(options, configuration.getConnectTimeout()),
                 getComponent().workerPool(), getObjectMapper(), options, onRateLimitRetry);
     }
 
