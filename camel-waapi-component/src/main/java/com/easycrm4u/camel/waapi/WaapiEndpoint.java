@@ -96,7 +96,11 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return WaapiComponent.WEBHOOK.equals(operation);
     }
 
-    ObjectMapper getObjectMapper() {
+    /**
+     * The JSON mapper of this endpoint's calls and webhook deliveries, shared by the component's endpoints: use it to
+     * read or write the component's models the way the component does; do not reconfigure it.
+     */
+    public ObjectMapper getObjectMapper() {
         return getComponent().getObjectMapper();
     }
 
