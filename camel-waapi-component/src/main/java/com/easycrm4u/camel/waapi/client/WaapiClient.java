@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiFailures;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -59,14 +61,14 @@ public class WaapiClient {
     }
 
     /**
-     * Calls the API. The future completes with the parsed answer of a 2xx, or exceptionally with a
-     * {@link WaapiException} (never anything else).
+     * Calls the API. The future completes with the body of a 2xx answer (JSON, or empty) that does not say
+     * {@code "success": false}, or exceptionally with a {@link WaapiException} (never anything else).
      *
      * @param method HTTP method
      * @param path   path below the base URL, e.g. {@code /whatsapp-api/messages/text}
      * @param body   the request model, serialized as JSON; null for none
      */
-    public CompletableFuture<JsonNode> call(String method, String path, Object body) {
+    public CompletableFuture<byte[]> call(String method, String path, Object body) {
         String call = method + " " + path;
         byte[] payload;
         try {
@@ -77,7 +79,7 @@ public class WaapiClient {
         return attempt(method, path, payload, call, 0);
     }
 
-    private CompletableFuture<JsonNode> attempt(String method, String path, byte[] payload, String call, int retriesDone) {
+    private CompletableFuture<byte[]> attempt(String method, String path, byte[] payload, String call, int retriesDone) {
         long started = System.nanoTime();
         CompletableFuture<Answer> sent;
         try {
@@ -88,7 +90,7 @@ public class WaapiClient {
         }
         return sent.handleAsync((answer, failure) -> {
             if (failure != null) {
-                return CompletableFuture.<JsonNode> failedFuture(
+                return CompletableFuture.<byte[]> failedFuture(
                         WaapiFailures.transportFailure(call, failure, authority, options.requestTimeout()));
             }
             int status = answer.status();
@@ -103,15 +105,15 @@ public class WaapiClient {
                 return readSuccess(call, answer);
             }
             if (status >= 200 && status < 300) {
-                return CompletableFuture.<JsonNode> failedFuture(
+                return CompletableFuture.<byte[]> failedFuture(
                         WaapiFailures.unreadableAnswer(call, status, "with a body", answer.text(), true));
             }
-            return CompletableFuture.<JsonNode> failedFuture(WaapiFailures.answered(call, status,
+            return CompletableFuture.<byte[]> failedFuture(WaapiFailures.answered(call, status,
                     answer.overCap() ? null : apiMessage(answer.body()), answer.text(), answer.overCap(), null));
         }, callbacks).thenCompose(f -> f);
     }
 
-    private CompletableFuture<JsonNode> rateLimited(
+    private CompletableFuture<byte[]> rateLimited(
             String method, String path, byte[] payload, String call, int retriesDone, Answer answer) {
         Duration asked = parseRetryAfter(answer.retryAfter());
         if (retriesDone >= options.rateLimitRetries() || (asked != null && asked.compareTo(options.maxRetryAfter()) > 0)) {
@@ -132,23 +134,49 @@ public class WaapiClient {
         return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
     }
 
-    private CompletableFuture<JsonNode> readSuccess(String call, Answer answer) {
-        if (answer.body().length == 0) {
-            return CompletableFuture.completedFuture(mapper.nullNode());
-        }
-        JsonNode json;
+    /**
+     * The body of a 2xx answer, once checked to be JSON (or empty) that does not say {@code "success": false}: read
+     * as a stream, without building a tree, because the operation reads its result from the bytes.
+     */
+    private CompletableFuture<byte[]> readSuccess(String call, Answer answer) {
+        byte[] body = answer.body();
+        Boolean success;
         try {
-            json = mapper.readTree(answer.body());
+            success = successOf(mapper, body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(
                     WaapiFailures.unreadableAnswer(call, answer.status(), "with a body that is not JSON", answer.text(), false));
         }
-        JsonNode success = json.get("success");
-        if (success != null && success.isBoolean() && !success.booleanValue()) {
+        if (Boolean.FALSE.equals(success)) {
             return CompletableFuture.failedFuture(
-                    WaapiFailures.answered(call, answer.status(), apiMessage(json), answer.text(), false, null));
+                    WaapiFailures.answered(call, answer.status(), apiMessage(body), answer.text(), false, null));
         }
-        return CompletableFuture.completedFuture(json);
+        return CompletableFuture.completedFuture(body);
+    }
+
+    /**
+     * The top-level {@code success} of an answer body when it is a boolean, else null (also for an empty body); read as
+     * a stream, without building a tree. Fails when the body is not JSON.
+     */
+    public static Boolean successOf(ObjectMapper mapper, byte[] body) throws IOException {
+        Boolean success = null;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isSuccess = "success".equals(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (isSuccess && value.isBoolean()) {
+                        success = value == JsonToken.VALUE_TRUE;
+                    }
+                    parser.skipChildren();
+                }
+            } else if (token != null) {
+                parser.skipChildren();
+            }
+            // like readTree, nothing after the first value is looked at
+        }
+        return success;
     }
 
     /** The API's explanation in an error answer: its {@code error}, else its {@code message}; null when absent. */

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiEndpoint;
+import com.easycrm4u.camel.waapi.client.WaapiClient;
 import com.easycrm4u.camel.waapi.operation.WaapiOperation;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -114,9 +114,12 @@ public class RequestJsonBenchmark {
             return mapper.writeValueAsBytes(operation.buildRequest(exchange, endpoint.getConfiguration(), mapper));
         }
 
+        /** What the client and the operation do with a 2xx answer: check its success, read its result. */
         Object answer(ObjectMapper mapper, byte[] body) throws IOException {
-            JsonNode answer = mapper.readTree(body);
-            operation.applyResult(exchange, answer, mapper);
+            if (!Boolean.TRUE.equals(WaapiClient.successOf(mapper, body))) {
+                throw new IllegalStateException("the benchmark's answer is no success");
+            }
+            operation.applyResult(exchange, body, mapper);
             return exchange.getMessage().getBody();
         }
     }
