@@ -36,8 +36,8 @@ class BenchmarksSmokeTest {
         Comparison producer = ProducerRun.run(short_());
 
         assertThat(producer.failures()).isZero();
-        assertThat(producer.paths()).containsExactly(ProducerRun.COMPONENT, ProducerRun.JDK, ProducerRun.VERTX,
-                ProducerRun.HTTPCLIENT5);
+        assertThat(producer.paths()).containsExactly(ProducerRun.COMPONENT, ProducerRun.COMPONENT_JDK, ProducerRun.JDK,
+                ProducerRun.VERTX, ProducerRun.HTTPCLIENT5);
         producer.paths().forEach(path -> assertThat(producer.medianPerSecond(path, 8)).as(path).isPositive());
         assertThat(producer.markdown()).contains("| 8 | " + ProducerRun.VERTX + " |");
     }

@@ -39,9 +39,17 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(String heap, Class<?> main, String... args) throws IOException {
+        return start(heap, List.of(), main, args);
+    }
+
+    /**
+     * @param jvmOptions further options of the child JVM, e.g. {@code -XX:StartFlightRecording=...} to profile it
+     */
+    public static ChildJvm start(String heap, List<String> jvmOptions, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());

@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.benchmarks.webhook;
 
+import java.util.List;
+
 import com.easycrm4u.camel.waapi.benchmarks.load.Arguments;
 import com.easycrm4u.camel.waapi.benchmarks.load.ChildJvm;
 import com.easycrm4u.camel.waapi.benchmarks.load.SideBySide;
@@ -9,7 +11,9 @@ import com.easycrm4u.camel.waapi.benchmarks.report.Comparison;
  * The webhook beside a bare platform-http route on the same server (a JVM of its own), the load generated from this
  * JVM: signed deliveries per second at each concurrency, alternating over several rounds after a warm-up.
  * <p>
- * Arguments: {@code rounds=3 cellMillis=2000 warmupMillis=5000 concurrency=1,8,64,256 serverHeap=512m}.
+ * Arguments: {@code rounds=3 cellMillis=2000 warmupMillis=5000 concurrency=1,8,64,256 serverHeap=512m
+ * serverJvmOptions=<separated by |>} (e.g. {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile} to
+ * profile the server).
  */
 public final class WebhookRun {
 
@@ -24,7 +28,9 @@ public final class WebhookRun {
     }
 
     public static Comparison run(Arguments arguments) throws Exception {
-        try (ChildJvm server = ChildJvm.start(arguments.value("serverHeap", "512m"), WebhookServer.class);
+        String jvmOptions = arguments.value("serverJvmOptions", "");
+        try (ChildJvm server = ChildJvm.start(arguments.value("serverHeap", "512m"),
+                jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\|")), WebhookServer.class);
              WebhookLoad webhook = new WebhookLoad(server.port(), Deliveries.PATH);
              WebhookLoad bare = new WebhookLoad(server.port(), Deliveries.BARE_PATH)) {
             return new SideBySide().path(WEBHOOK, webhook).path(BARE, bare)
