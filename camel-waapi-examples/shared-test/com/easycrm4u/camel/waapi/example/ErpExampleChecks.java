@@ -145,7 +145,8 @@ public final class ErpExampleChecks {
                 .map(WebhookDelivery::getBody)
                 .filter(body -> "delivered".equals(read(body).at("/entry/0/changes/0/value/statuses/0/status").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("the sandbox made no 'delivered' webhook delivery"));
-        String tampered = delivered.replace("\"delivered\"", "\"read\"");
+        // another event (an event already routed would be acknowledged and not routed again, whoever signed it)
+        String tampered = delivered.replace("\"delivered\"", "\"read\"").replace("\"wamid.", "\"wamid.tampered-");
         String deliveryId = "test-" + UUID.randomUUID();
         NotifyBuilder routed = new NotifyBuilder(camelContext).fromRoute(WEBHOOK_ROUTE)
                 .whenAnyDoneMatches(exchange -> deliveryId.equals(exchange.getMessage().getHeader(WaapiConstants.DELIVERY_ID)))
@@ -161,6 +162,25 @@ public final class ErpExampleChecks {
         assertThat(postWebhook(webhook, deliveryId, tampered,
                 WebhookSignature.sign(tampered, WaapiSandbox.DEFAULT_WEBHOOK_VERIFY_TOKEN)).statusCode()).isEqualTo(200);
         assertThat(routed.matches(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * The API key's "Send test event" (signed JSON that is no Meta envelope) reaches the webhook route as an unknown
+     * event, which the example logs, and is acknowledged, so WAAPI shows the webhook URL as working.
+     */
+    public static void assertTestEventRouted(CamelContext camelContext, WaapiSandbox sandbox) {
+        NotifyBuilder routed = new NotifyBuilder(camelContext).fromRoute(WEBHOOK_ROUTE)
+                .whenAnyDoneMatches(exchange -> "test".equals(exchange.getMessage().getHeader(WaapiConstants.EVENT_TYPE))
+                                                && "unknown".equals(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
+                                                && exchange.getMessage().getBody() instanceof JsonNode body
+                                                && "test".equals(body.path("event").asText())
+                                                && exchange.getException() == null)
+                .create();
+
+        WebhookDelivery delivery = sandbox.sendTestEvent(WaapiSandbox.DEFAULT_API_KEY_NAME);
+
+        assertThat(routed.matches(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the test event routed").isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.DELIVERED));
     }
 
     /** The orders of {@code workDir/delivery-report.json} by id; none before the report is first written. */

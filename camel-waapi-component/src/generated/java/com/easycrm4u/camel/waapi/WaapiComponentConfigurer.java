@@ -41,6 +41,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "caption": getOrCreateConfiguration(target).setCaption(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimexpiry":
+        case "claimExpiry": getOrCreateConfiguration(target).setClaimExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.easycrm4u.camel.waapi.WaapiConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -125,6 +127,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "caption": return java.lang.String.class;
+        case "claimexpiry":
+        case "claimExpiry": return long.class;
         case "configuration": return com.easycrm4u.camel.waapi.WaapiConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -205,6 +209,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "caption": return getOrCreateConfiguration(target).getCaption();
+        case "claimexpiry":
+        case "claimExpiry": return getOrCreateConfiguration(target).getClaimExpiry();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

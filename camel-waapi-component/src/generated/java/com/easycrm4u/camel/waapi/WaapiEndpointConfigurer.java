@@ -32,6 +32,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "caption": target.getConfiguration().setCaption(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimexpiry":
+        case "claimExpiry": target.getConfiguration().setClaimExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "countrycode":
@@ -91,6 +93,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "caption": return java.lang.String.class;
+        case "claimexpiry":
+        case "claimExpiry": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "countrycode":
@@ -151,6 +155,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "caption": return target.getConfiguration().getCaption();
+        case "claimexpiry":
+        case "claimExpiry": return target.getConfiguration().getClaimExpiry();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "countrycode":

@@ -23,12 +23,13 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("caption");
+        props.add("claimExpiry");
         props.add("connectTimeout");
         props.add("countryCode");
         props.add("events");

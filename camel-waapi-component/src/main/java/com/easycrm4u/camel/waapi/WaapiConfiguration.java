@@ -64,7 +64,7 @@ public class WaapiConfiguration implements Cloneable {
               description = "The HTTP path the webhook consumer receives deliveries on.")
     private String path = DEFAULT_WEBHOOK_PATH;
     @UriParam(label = "consumer,security", secret = true,
-              description = "The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Required unless verifySignature=false.")
+              description = "The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Several tokens, comma-separated, are all accepted (while a key is rotated). Required unless verifySignature=false.")
     private String webhookVerifyToken;
     @UriParam(label = "consumer,security", defaultValue = "true",
               description = "Whether deliveries must carry a valid X-Hub-Signature-256; turning it off logs a warning at start.")
@@ -76,13 +76,16 @@ public class WaapiConfiguration implements Cloneable {
               description = "true: one exchange per inbound message, status and template status change of a delivery; false: one exchange per delivery with the whole envelope.")
     private boolean split = true;
     @UriParam(label = "consumer,advanced",
-              description = "Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery is not routed twice; share one (JDBC, Redis, Infinispan, ...) across a cluster. Default: in memory, bounded by idempotentCacheSize.")
+              description = "Repository of the events already routed (keyed on signed content: message ids, status, a hash of the JSON) and of the claims of events being routed, so a retry, duplicate or replay is not routed twice; share one (Hazelcast, JDBC, Redis, ...) across the nodes of a cluster. Default: in memory, bounded by idempotentCacheSize.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,advanced", defaultValue = "10000",
-              description = "Size of the default in-memory repository of processed delivery ids.")
+              description = "Size of the default in-memory repository: how many routed events it remembers, so how far back a replay is still recognised.")
     private int idempotentCacheSize = 10_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long the claim of an event being routed holds off duplicates (answered 503) when the attempt that made it never finishes, e.g. its node died: between one and two claimExpiry. Must be longer than the route takes.")
+    private long claimExpiry = 60_000;
     @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "The largest delivery body accepted, in bytes; larger ones are answered 413.")
+              description = "The largest delivery body accepted, in bytes; larger ones are answered 413 without being read further, on every host.")
     private long maxBodySize = 1_048_576;
 
     public WaapiConfiguration copy() {
@@ -294,6 +297,14 @@ public class WaapiConfiguration implements Cloneable {
 
     public void setIdempotentCacheSize(int idempotentCacheSize) {
         this.idempotentCacheSize = idempotentCacheSize;
+    }
+
+    public long getClaimExpiry() {
+        return claimExpiry;
+    }
+
+    public void setClaimExpiry(long claimExpiry) {
+        this.claimExpiry = claimExpiry;
     }
 
     public long getMaxBodySize() {

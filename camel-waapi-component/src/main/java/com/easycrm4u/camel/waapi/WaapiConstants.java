@@ -62,6 +62,10 @@ public final class WaapiConstants {
     public static final String EVENT_TYPE = "CamelWaapiEventType";
     @Metadata(label = "consumer", description = "The unique delivery id (the X-WAAPI-Delivery request header).", javaType = "String")
     public static final String DELIVERY_ID = "CamelWaapiDeliveryId";
+    @Metadata(label = "consumer",
+              description = "The idempotency key of the event, from signed content only: message:<wamid>, status:<wamid>:<status>, template:<template id>:<event>:<time>, change:<SHA-256 of its JSON> or, for split=false and JSON of an unknown shape, delivery:/unknown:<SHA-256 of the body>. The same event has the same key in every delivery that carries it.",
+              javaType = "String")
+    public static final String EVENT_KEY = "CamelWaapiEventKey";
     @Metadata(label = "consumer", description = "The phone number id of the business number the event is for (split=false: of the first entry).", javaType = "String")
     public static final String PHONE_NUMBER_ID = "CamelWaapiPhoneNumberId";
     @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the envelope entry (split=false: of the first entry).", javaType = "String")
@@ -71,7 +75,7 @@ public final class WaapiConstants {
     @Metadata(label = "consumer", description = "The status of a status event (sent, delivered, read or failed), or the event of a template status change (APPROVED, REJECTED, ...).", javaType = "String")
     public static final String STATUS = "CamelWaapiStatus";
     @Metadata(label = "consumer",
-              description = "The kind of a split webhook event: message, status, template_status or other (a change with no model, kept whole); for a message, also see CamelWaapiInboundMessageType.",
+              description = "The kind of a split webhook event: message, status, template_status, other (a change with no model, kept whole) or unknown (JSON this component cannot type; the body is then the raw JsonNode, also with split=false); for a message, also see CamelWaapiInboundMessageType.",
               javaType = "String")
     public static final String EVENT_KIND = "CamelWaapiEventKind";
     @Metadata(label = "consumer", description = "The type of an inbound message: text, image, interactive, ... (unknown types kept as sent).",

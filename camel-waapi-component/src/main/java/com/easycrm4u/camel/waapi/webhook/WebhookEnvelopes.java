@@ -44,16 +44,8 @@ public final class WebhookEnvelopes {
      * @throws InvalidWebhookPayloadException naming what is wrong: not JSON, or not an envelope
      */
     public static WebhookEnvelope parse(byte[] body, ObjectMapper mapper) {
-        ObjectReader reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        JsonNode root;
-        try {
-            root = reader.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidWebhookPayloadException("the body is not valid JSON", e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidWebhookPayloadException("the body is empty", null);
-        }
+        ObjectReader reader = strictReader(mapper);
+        JsonNode root = readJson(reader, body);
         checkEnvelope(root);
         try {
             return reader.treeToValue(root, WebhookEnvelope.class);
@@ -64,6 +56,29 @@ public final class WebhookEnvelopes {
         } catch (JsonProcessingException e) {
             throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape", e);
         }
+    }
+
+    /** A reader that refuses trailing data after the JSON document. */
+    static ObjectReader strictReader(ObjectMapper mapper) {
+        return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * The JSON tree of a body.
+     *
+     * @throws InvalidWebhookPayloadException when it is empty or not JSON
+     */
+    static JsonNode readJson(ObjectReader reader, byte[] body) {
+        JsonNode root;
+        try {
+            root = reader.readTree(body);
+        } catch (IOException e) {
+            throw new InvalidWebhookPayloadException("the body is not valid JSON", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidWebhookPayloadException("the body is empty", null);
+        }
+        return root;
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -118,6 +133,13 @@ public final class WebhookEnvelopes {
                 addEvents(events, entry.getId(), change);
             }
         }
+        return events;
+    }
+
+    /** The events of one change of the entry of this WhatsApp Business Account, as {@link #split} gives them. */
+    static List<WebhookEvent> eventsOf(String wabaId, WebhookChange change) {
+        List<WebhookEvent> events = new ArrayList<>();
+        addEvents(events, wabaId, change);
         return events;
     }
 

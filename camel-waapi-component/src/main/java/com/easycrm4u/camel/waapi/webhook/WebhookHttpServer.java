@@ -1,12 +1,17 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Finds the HTTP server that hosts the webhook consumer: Camel's HTTP server SPI ({@link RestConsumerFactory}), so the
@@ -16,7 +21,43 @@ public final class WebhookHttpServer {
 
     static final String PLATFORM_HTTP = "platform-http";
 
+    /** What to do when the HTTP server is there but cannot serve, e.g. no platform-http engine was set up. */
+    static final String HOW_TO_SERVE = "give the context an HTTP server: on Camel Main, camel-platform-http-main with "
+                                       + "camel.server.enabled=true; in a plain CamelContext (e.g. CamelTestSupport), "
+                                       + "camel-platform-http-vertx with a VertxPlatformHttpServer service added before the "
+                                       + "routes start; on Spring Boot, the camel-waapi-spring-boot-starter with "
+                                       + "camel-platform-http-starter and spring-boot-starter-web; on Quarkus, the "
+                                       + "camel-waapi-quarkus extension with camel-quarkus-platform-http";
+
+    private static final String PLATFORM_HTTP_COMPONENT = "org.apache.camel.component.platform.http.PlatformHttpComponent";
+
     private WebhookHttpServer() {
+    }
+
+    /**
+     * Registers the processor for POST requests on the path, on the server {@link #resolve} finds, and starts it. On
+     * platform-http the host's body handler is turned off, so the body reaches the consumer unread and is read there
+     * within maxBodySize.
+     *
+     * @throws IllegalStateException naming what to set up, when the server cannot serve the path
+     */
+    public static Consumer register(CamelContext context, String webhookComponentName, String path, Processor processor) {
+        RestConsumerFactory factory = resolve(context, webhookComponentName);
+        Map<String, Object> parameters = new HashMap<>();
+        if (isPlatformHttp(factory)) {
+            parameters.put("useBodyHandler", "false");
+        }
+        Consumer consumer = null;
+        try {
+            consumer = factory.createConsumer(context, processor, "POST", path, null, null, null,
+                    context.getRestConfiguration(), parameters);
+            ServiceHelper.startService(consumer);
+            return consumer;
+        } catch (Exception e) {
+            ServiceHelper.stopAndShutdownService(consumer);
+            throw new IllegalStateException("waapi:webhook could not register POST " + path + " on the HTTP server ("
+                                            + e.getMessage() + "); " + HOW_TO_SERVE, e);
+        }
     }
 
     /**
@@ -63,6 +104,29 @@ public final class WebhookHttpServer {
                                         + "(Camel Main: camel-platform-http-main; Spring Boot: camel-platform-http-starter; "
                                         + "Quarkus: camel-quarkus-platform-http), or name another RestConsumerFactory component "
                                         + "with webhookComponentName");
+    }
+
+    /**
+     * The path as the HTTP server serves it from its root: platform-http puts the REST configuration's context path
+     * ({@code camel.rest.context-path}) in front.
+     */
+    public static String servedPath(CamelContext context, String path) {
+        RestConfiguration restConfiguration = context.getRestConfiguration();
+        String contextPath = restConfiguration != null ? restConfiguration.getContextPath() : null;
+        String served = WebhookPaths.normalize(path);
+        if (contextPath != null && !WebhookPaths.normalize(contextPath).equals("/")) {
+            served = WebhookPaths.normalize(contextPath) + served;
+        }
+        return served;
+    }
+
+    private static boolean isPlatformHttp(RestConsumerFactory factory) {
+        for (Class<?> type = factory.getClass(); type != null; type = type.getSuperclass()) {
+            if (PLATFORM_HTTP_COMPONENT.equals(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RestConsumerFactory lookupNamed(CamelContext context, String name, String source) {

@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,6 +55,32 @@ public final class WebhookSignature {
             return false;
         }
         return MessageDigest.isEqual(hmac(body, verifyToken), given);
+    }
+
+    /**
+     * Whether the header value is the signature of these bytes under any of the tokens: while a key is rotated, the
+     * deliveries of the old and the new key are both valid. Every token is tried, so the time taken does not tell which
+     * one matched.
+     */
+    public static boolean verifyAny(byte[] body, String headerValue, List<String> verifyTokens) {
+        boolean valid = false;
+        for (String token : verifyTokens) {
+            valid |= verify(body, headerValue, token);
+        }
+        return valid;
+    }
+
+    /** Whether the header value has the form of a signature ({@code sha256=} and 64 hex digits), whatever it signs. */
+    public static boolean isWellFormed(String headerValue) {
+        if (headerValue == null || headerValue.length() != PREFIX.length() + HEX_LENGTH || !headerValue.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < headerValue.length(); i++) {
+            if (Character.digit(headerValue.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] hmac(byte[] body, String verifyToken) {

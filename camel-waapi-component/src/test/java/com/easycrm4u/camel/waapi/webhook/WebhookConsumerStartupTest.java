@@ -1,12 +1,23 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ComponentResolver;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +83,46 @@ class WebhookConsumerStartupTest {
                             .hasMessageContaining("camel-quarkus-platform-http")
                             .satisfies(cause -> assertThat(cause.getMessage()).doesNotContain("s3cret-token")));
         }
+    }
+
+    @Test
+    void aPlatformHttpWithoutAServerFailsTheRouteStartNamingTheFixForEachHost() throws Exception {
+        // camel-platform-http-main is on the test classpath: platform-http and its Vert.x engine, but no server started
+        try (CamelContext context = new DefaultCamelContext()) {
+            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=RAW(s3cret-token)"))
+                    .hasStackTraceContaining("No PlatformHttpEngine")
+                    .hasStackTraceContaining("camel.server.enabled=true")
+                    .hasStackTraceContaining("camel-platform-http-main")
+                    .hasStackTraceContaining("VertxPlatformHttpServer")
+                    .hasStackTraceContaining("camel-platform-http-starter")
+                    .hasStackTraceContaining("camel-quarkus-platform-http")
+                    .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("s3cret-token"));
+        }
+    }
+
+    @Test
+    void aVertxPlatformHttpServerServiceLetsAPlainContextServeTheWebhook() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addService(new VertxPlatformHttpServer(server));
+            startWithRoute(context, "waapi:webhook?webhookVerifyToken=RAW(t0ken)");
+            byte[] body = "{\"event\":\"test\"}".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/waapi/webhook"))
+                            .header(WebhookSignature.HEADER, WebhookSignature.sign(body, "t0ken"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     @Test

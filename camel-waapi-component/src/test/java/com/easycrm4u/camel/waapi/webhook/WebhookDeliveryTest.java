@@ -1,6 +1,7 @@
 package com.easycrm4u.camel.waapi.webhook;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * At-least-once delivery with de-duplication: a delivery is routed once, a failed one is routed again on retry, and
- * the answer comes only after the route finished.
+ * Each signed event is routed once: de-duplicated per event on signed content (never on X-WAAPI-Delivery), a failed
+ * event is routed again on retry, the events routed before a failure are not, and the answer comes only after the
+ * route finished.
  */
 class WebhookDeliveryTest extends WebhookTestSupport {
 
@@ -27,16 +29,52 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
-    void aReplayedDeliveryIsAcknowledgedButNotRoutedAgain() {
+    void aRetriedDeliveryIsAcknowledgedButNotRoutedAgain() {
         String deliveryId = newDeliveryId();
         assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
         assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
         assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
         assertThat(received("events")).hasSize(1);
         assertThat(received("events").get(0).getMessage().getHeader(WaapiConstants.DELIVERY_ID)).isEqualTo(deliveryId);
-        // another delivery id is routed
+    }
+
+    @Test
+    void aReplayUnderAnotherDeliveryIdOrNoneIsNotRoutedAgain() {
+        String signature = WebhookSignature.sign(BODY, TOKEN);
         assertThat(deliver(newDeliveryId(), "messages", PATH).statusCode()).isEqualTo(200);
-        assertThat(received("events")).hasSize(2);
+        // the same signed bytes, replayed by someone who saw them once, with a fresh, a missing or an empty delivery id
+        assertThat(deliver(newDeliveryId(), "messages", PATH).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, BODY, WebhookSignature.HEADER, signature).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, BODY, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", " ").statusCode()).isEqualTo(200);
+        assertThat(received("events")).hasSize(1);
+        assertThat(received("events").get(0).getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .isEqualTo("message:wamid.HBgMOTE4NTk3NDA2Njk0FQIAEhgUM0EwMzQy...");
+    }
+
+    @Test
+    void anEventAlreadyRoutedIsSkippedInAnyLaterDeliveryThatCarriesIt() {
+        assertThat(postSigned(PATH, payload("status-sent.json")).statusCode()).isEqualTo(200);
+        // multi-entry.json carries five other events: they are routed, the text message of reference-text.json is not
+        assertThat(postSigned(PATH, payload("reference-text.json")).statusCode()).isEqualTo(200);
+        String both = new String(payload("multi-entry.json"), StandardCharsets.UTF_8).replace("wamid.MULTI-1",
+                "wamid.HBgMOTE4NTk3NDA2Njk0FQIAEhgUM0EwMzQy...");
+        assertThat(postSigned(PATH, both.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .doesNotHaveDuplicates().hasSize(2 + 6)
+                .contains("status:wamid.OUT-sent:sent", "message:wamid.MULTI-2", "status:wamid.MULTI-3:delivered",
+                        "template:77:REJECTED:1718636000");
+    }
+
+    @Test
+    void splitFalseKeysTheDeliveryOnAHashOfTheSignedBody() {
+        byte[] body = payload("multi-entry.json");
+        assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
+        assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
+        assertThat(received("envelopes")).singleElement().satisfies(exchange -> assertThat(
+                exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class)).matches("delivery:[0-9a-f]{64}"));
+        byte[] reformatted = new String(body, StandardCharsets.UTF_8).replace("\n", " ").getBytes(StandardCharsets.UTF_8);
+        assertThat(postSigned("/waapi/envelope", reformatted).statusCode()).isEqualTo(200);
+        assertThat(received("envelopes")).hasSize(2);
     }
 
     @Test
@@ -61,7 +99,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
-    void aFailureOfOneSplitExchangeFailsTheWholeDelivery() {
+    void aRetryAfterAPartialFailureRoutesOnlyTheEventsNotRoutedYet() {
         AtomicInteger attempts = new AtomicInteger();
         hook = exchange -> {
             if (attempts.incrementAndGet() == 3) {
@@ -74,7 +112,13 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode()).isEqualTo(500);
         assertThat(received("events")).hasSize(2);
         assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode()).isEqualTo(200);
-        assertThat(received("events")).hasSize(2 + 7);
+        assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId()).statusCode())
+                .isEqualTo(200);
+        // 2 routed before the failure, the failed one and the 4 after it on the retry: each of the 7 once
+        assertThat(received("events")).hasSize(7);
+        assertThat(attempts).hasValue(8);
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -105,11 +149,11 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
-    void deliveriesWithoutADeliveryIdAreStillRouted() {
+    void aDeliveryWithoutADeliveryIdIsRoutedOnce() {
         String signature = WebhookSignature.sign(BODY, TOKEN);
         assertThat(post(PATH, BODY, WebhookSignature.HEADER, signature).statusCode()).isEqualTo(200);
         assertThat(post(PATH, BODY, WebhookSignature.HEADER, signature).statusCode()).isEqualTo(200);
-        assertThat(received("events")).hasSize(2);
+        assertThat(received("events")).hasSize(1);
         assertThat(received("events").get(0).getMessage().getHeader(WaapiConstants.DELIVERY_ID)).isNull();
     }
 

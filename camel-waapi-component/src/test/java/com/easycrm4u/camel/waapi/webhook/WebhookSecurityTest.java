@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request that is not a correctly signed WhatsApp envelope is refused with the right status and never routed.
+ * Every request that is not correctly signed JSON is refused with the right status and never routed; refusals are
+ * logged once per reason and interval; several verify tokens are valid while a key is rotated.
  */
 class WebhookSecurityTest extends WebhookTestSupport {
 
@@ -80,20 +81,7 @@ class WebhookSecurityTest extends WebhookTestSupport {
                         WebhookSignature.sign(Arrays.copyOf(BODY, 40), TOKEN), 400),
                 Arguments.of("two JSON documents, valid signature", concat(BODY, BODY), WebhookSignature.sign(concat(BODY, BODY), TOKEN), 400),
                 Arguments.of("empty body, valid signature", new byte[0], WebhookSignature.sign(new byte[0], TOKEN), 400),
-                nonEnvelope("{\"hello\":\"world\"}"),
-                nonEnvelope("[]"),
-                nonEnvelope("\"whatsapp_business_account\""),
-                nonEnvelope("{\"object\":\"page\",\"entry\":[]}"),
-                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":{}}"),
-                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":\"none\"}]}"),
-                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{}}]}]}"),
-                nonEnvelope("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                            + "\"value\":{\"messages\":\"not a list\"}}]}]}"));
-    }
-
-    private static Arguments nonEnvelope(String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return Arguments.of("not an envelope, valid signature: " + json, body, WebhookSignature.sign(body, TOKEN), 400);
+                Arguments.of("form content type", BODY, SIGNATURE, 415));
     }
 
     private static byte[] changeOneByte(byte[] body) {
@@ -112,9 +100,20 @@ class WebhookSecurityTest extends WebhookTestSupport {
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("badRequests")
     void badRequestIsRefusedAndNotRouted(String description, byte[] body, String signature, int expectedStatus) {
+        String contentType = description.startsWith("form") ? "application/x-www-form-urlencoded" : "application/json";
+        if (expectedStatus == 413) {
+            // refused from its Content-Length: the body is never read, so the answer comes while it is still being sent
+            RawResponse response = postRaw(PATH, body, WebhookSignature.HEADER, signature);
+            assertThat(response.statusCode()).as(description + ": " + response.body()).isEqualTo(expectedStatus);
+            assertThat(response.headers().get("content-type")).startsWith("application/json");
+            assertThat(response.body()).contains("\"error\"").doesNotContain(TOKEN);
+            assertThat(received("events")).as(description).isEmpty();
+            return;
+        }
         HttpResponse<String> response = signature == null
                 ? post(PATH, body, "X-WAAPI-Delivery", newDeliveryId())
-                : post(PATH, body, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId());
+                : post(PATH, body, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId(),
+                        "Content-Type", contentType);
         assertThat(response.statusCode()).as(description + ": " + response.body()).isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).contains("\"error\"").doesNotContain(TOKEN);
@@ -126,12 +125,41 @@ class WebhookSecurityTest extends WebhookTestSupport {
         byte[] marked = new String(BODY, StandardCharsets.UTF_8).replace("Hi, is the order shipped?", "MARKER-4711")
                 .getBytes(StandardCharsets.UTF_8);
         String log = StandardErrorCapture.capture(() -> {
-            assertThat(post(PATH, marked, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(401);
-            assertThat(post(PATH, marked, WebhookSignature.HEADER, "sha256=" + TOKEN).statusCode()).isEqualTo(401);
+            assertThat(post("/waapi/logged", marked, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(401);
+            assertThat(post("/waapi/logged", marked, WebhookSignature.HEADER, "sha256=" + TOKEN).statusCode()).isEqualTo(401);
         });
         assertThat(log).contains("refused").contains("X-Hub-Signature-256 does not match the body")
                 .contains("X-Hub-Signature-256 malformed").doesNotContain("MARKER-4711").doesNotContain(TOKEN)
                 .doesNotContain(SIGNATURE);
+    }
+
+    @Test
+    void refusalsAreLoggedOncePerReasonNotOncePerRequest() throws Exception {
+        String wrong = WebhookSignature.sign(BODY, "not the token");
+        String log = StandardErrorCapture.capture(() -> {
+            for (int i = 0; i < 25; i++) {
+                assertThat(post("/waapi/flooded", BODY, WebhookSignature.HEADER, wrong).statusCode()).isEqualTo(401);
+                assertThat(post("/waapi/flooded", BODY).statusCode()).isEqualTo(401);
+            }
+        });
+        assertThat(log.lines().filter(line -> line.contains("does not match the body"))).hasSize(1);
+        assertThat(log.lines().filter(line -> line.contains("X-Hub-Signature-256 missing"))).hasSize(1);
+        assertThat(log).doesNotContain(wrong).doesNotContain(TOKEN).doesNotContain("Hi, is the order shipped?");
+        assertThat(received("flooded")).isEmpty();
+    }
+
+    @Test
+    void whileAKeyIsRotatedTheDeliveriesOfTheOldAndTheNewTokenAreBothRouted() {
+        byte[] image = payload("reference-image.json");
+        assertThat(post("/waapi/rotated", BODY, WebhookSignature.HEADER, WebhookSignature.sign(BODY, TOKEN)).statusCode())
+                .isEqualTo(200);
+        assertThat(post("/waapi/rotated", image, WebhookSignature.HEADER, WebhookSignature.sign(image, NEW_TOKEN))
+                .statusCode()).isEqualTo(200);
+        assertThat(post("/waapi/rotated", image, WebhookSignature.HEADER,
+                WebhookSignature.sign(image, TOKEN + "," + NEW_TOKEN)).statusCode()).isEqualTo(401);
+        assertThat(post("/waapi/rotated", image, WebhookSignature.HEADER, WebhookSignature.sign(image, "a third token"))
+                .statusCode()).isEqualTo(401);
+        assertThat(received("rotated")).hasSize(2);
     }
 
     @Test
@@ -149,5 +177,6 @@ class WebhookSecurityTest extends WebhookTestSupport {
         assertThat(received("unsigned")).hasSize(1);
         byte[] notJson = "nope".getBytes(StandardCharsets.UTF_8);
         assertThat(post("/waapi/unsigned", notJson).statusCode()).isEqualTo(400);
+        assertThat(received("unsigned")).hasSize(1);
     }
 }

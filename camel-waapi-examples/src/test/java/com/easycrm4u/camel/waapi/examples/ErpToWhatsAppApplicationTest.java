@@ -1,5 +1,6 @@
 package com.easycrm4u.camel.waapi.examples;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,9 @@ class ErpToWhatsAppApplicationTest {
             WaapiSandbox sandbox = await().atMost(Duration.ofSeconds(30)).until(application::getSandbox, Objects::nonNull);
             ErpExampleChecks.assertBatchReported(workDir, sandbox);
             ErpExampleChecks.assertInboxOrderSent(workDir, sandbox);
+            // the host of Camel Main (camel-platform-http-main, Vert.x) holds maxBodySize before buffering
+            OversizedDeliveries.assertRefusedBeforeBuffering(
+                    URI.create(sandbox.getWebhookUrl(sandbox.getPrimaryApiKey().getName())));
 
             application.stop();
             run.get(30, TimeUnit.SECONDS);

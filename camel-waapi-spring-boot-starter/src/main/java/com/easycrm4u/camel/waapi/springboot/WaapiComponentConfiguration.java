@@ -53,7 +53,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String events;
     /**
-     * The largest delivery body accepted, in bytes; larger ones are answered 413.
+     * The largest delivery body accepted, in bytes; larger ones are answered 413 without being read further, on every
+     * host.
      */
     private Long maxBodySize = 1048576L;
     /**
@@ -66,12 +67,19 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean split = true;
     /**
-     * Size of the default in-memory repository of processed delivery ids.
+     * Size of the default in-memory repository: how many routed events it remembers, so how far back a replay is still
+     * recognised.
      */
     private Integer idempotentCacheSize = 10000;
     /**
-     * Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery is not routed twice; share one (JDBC,
-     * Redis, Infinispan, ...) across a cluster. Default: in memory, bounded by idempotentCacheSize.
+     * How long the claim of an event being routed holds off duplicates (answered 503) when the attempt that made it
+     * never finishes, e.g. its node died: between one and two claimExpiry. Must be longer than the route takes.
+     */
+    private Duration claimExpiry = Duration.ofSeconds(60);
+    /**
+     * Repository of the events already routed (keyed on signed content: message ids, status, a hash of the JSON) and of
+     * the claims of events being routed, so a retry, duplicate or replay is not routed twice; share one (Hazelcast,
+     * JDBC, Redis, ...) across the nodes of a cluster. Default: in memory, bounded by idempotentCacheSize.
      * A bean reference: #name or #bean:name.
      */
     private IdempotentRepository idempotentRepository;
@@ -185,8 +193,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean verifySignature = true;
     /**
-     * The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Required unless
-     * verifySignature=false. (secret)
+     * The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Several tokens,
+     * comma-separated, are all accepted (while a key is rotated). Required unless verifySignature=false.
      */
     private String webhookVerifyToken;
 
@@ -292,6 +300,15 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     public void setSplit(Boolean split) {
         this.split = split;
         configured.put("split", split);
+    }
+
+    public Duration getClaimExpiry() {
+        return claimExpiry;
+    }
+
+    public void setClaimExpiry(Duration claimExpiry) {
+        this.claimExpiry = claimExpiry;
+        configured.put("claimExpiry", claimExpiry);
     }
 
     public Integer getIdempotentCacheSize() {

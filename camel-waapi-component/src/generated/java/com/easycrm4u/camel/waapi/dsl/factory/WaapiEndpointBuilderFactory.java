@@ -77,7 +77,7 @@ public interface WaapiEndpointBuilderFactory {
         }
         /**
          * The largest delivery body accepted, in bytes; larger ones are
-         * answered 413.
+         * answered 413 without being read further, on every host.
          * 
          * The option is a: <code>long</code> type.
          * 
@@ -93,7 +93,7 @@ public interface WaapiEndpointBuilderFactory {
         }
         /**
          * The largest delivery body accepted, in bytes; larger ones are
-         * answered 413.
+         * answered 413 without being read further, on every host.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
@@ -218,7 +218,9 @@ public interface WaapiEndpointBuilderFactory {
         }
         /**
          * The API key's webhook verify token: the HMAC-SHA256 key of the
-         * X-Hub-Signature-256 header. Required unless verifySignature=false.
+         * X-Hub-Signature-256 header. Several tokens, comma-separated, are all
+         * accepted (while a key is rotated). Required unless
+         * verifySignature=false.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -295,6 +297,42 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
+         * How long the claim of an event being routed holds off duplicates
+         * (answered 503) when the attempt that made it never finishes, e.g. its
+         * node died: between one and two claimExpiry. Must be longer than the
+         * route takes.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer (advanced)
+         * 
+         * @param claimExpiry the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder claimExpiry(long claimExpiry) {
+            doSetProperty("claimExpiry", claimExpiry);
+            return this;
+        }
+        /**
+         * How long the claim of an event being routed holds off duplicates
+         * (answered 503) when the attempt that made it never finishes, e.g. its
+         * node died: between one and two claimExpiry. Must be longer than the
+         * route takes.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer (advanced)
+         * 
+         * @param claimExpiry the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder claimExpiry(String claimExpiry) {
+            doSetProperty("claimExpiry", claimExpiry);
+            return this;
+        }
+        /**
          * To let the consumer use a custom ExceptionHandler. Notice if the
          * option bridgeErrorHandler is enabled then this option is not in use.
          * By default the consumer will deal with exceptions, that will be
@@ -360,7 +398,8 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
-         * Size of the default in-memory repository of processed delivery ids.
+         * Size of the default in-memory repository: how many routed events it
+         * remembers, so how far back a replay is still recognised.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -375,7 +414,8 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
-         * Size of the default in-memory repository of processed delivery ids.
+         * Size of the default in-memory repository: how many routed events it
+         * remembers, so how far back a replay is still recognised.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -390,9 +430,11 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
-         * Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery
-         * is not routed twice; share one (JDBC, Redis, Infinispan, ...) across
-         * a cluster. Default: in memory, bounded by idempotentCacheSize.
+         * Repository of the events already routed (keyed on signed content:
+         * message ids, status, a hash of the JSON) and of the claims of events
+         * being routed, so a retry, duplicate or replay is not routed twice;
+         * share one (Hazelcast, JDBC, Redis, ...) across the nodes of a
+         * cluster. Default: in memory, bounded by idempotentCacheSize.
          * 
          * The option is a:
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -407,9 +449,11 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
-         * Repository of processed X-WAAPI-Delivery ids, so a re-sent delivery
-         * is not routed twice; share one (JDBC, Redis, Infinispan, ...) across
-         * a cluster. Default: in memory, bounded by idempotentCacheSize.
+         * Repository of the events already routed (keyed on signed content:
+         * message ids, status, a hash of the JSON) and of the claims of events
+         * being routed, so a retry, duplicate or replay is not routed twice;
+         * share one (Hazelcast, JDBC, Redis, ...) across the nodes of a
+         * cluster. Default: in memory, bounded by idempotentCacheSize.
          * 
          * The option will be converted to a
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -1242,6 +1286,21 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiDeliveryId";
         }
         /**
+         * The idempotency key of the event, from signed content only: message:,
+         * status::, template:::, change: or, for split=false and JSON of an
+         * unknown shape, delivery:/unknown:. The same event has the same key in
+         * every delivery that carries it.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code WaapiEventKey}.
+         */
+        public String waapiEventKey() {
+            return "CamelWaapiEventKey";
+        }
+        /**
          * The phone number id of the business number the event is for
          * (split=false: of the first entry).
          * 
@@ -1293,9 +1352,10 @@ public interface WaapiEndpointBuilderFactory {
             return "CamelWaapiStatus";
         }
         /**
-         * The kind of a split webhook event: message, status, template_status
-         * or other (a change with no model, kept whole); for a message, also
-         * see CamelWaapiInboundMessageType.
+         * The kind of a split webhook event: message, status, template_status,
+         * other (a change with no model, kept whole) or unknown (JSON this
+         * component cannot type; the body is then the raw JsonNode, also with
+         * split=false); for a message, also see CamelWaapiInboundMessageType.
          * 
          * The option is a: {@code String} type.
          * 

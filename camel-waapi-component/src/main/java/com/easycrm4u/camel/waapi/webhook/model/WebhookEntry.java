@@ -17,6 +17,8 @@ public class WebhookEntry {
 
     /** The WhatsApp Business Account (WABA) id. */
     private String id;
+    /** When the change happened, in epoch seconds, where Meta sends it (e.g. template status changes). */
+    private Long time;
     /** What changed; each carries a {@code field} and its {@code value}. */
     private List<WebhookChange> changes;
 
@@ -26,6 +28,14 @@ public class WebhookEntry {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    public Long getTime() {
+        return time;
+    }
+
+    public void setTime(Long time) {
+        this.time = time;
     }
 
     public List<WebhookChange> getChanges() {

@@ -15,6 +15,11 @@ public abstract class WebhookEvent {
     public static final String KIND_TEMPLATE_STATUS = "template_status";
     /** {@link #getKind()} of an {@link OtherChangeEvent}. */
     public static final String KIND_OTHER = "other";
+    /**
+     * The CamelWaapiEventKind of signed JSON this component cannot type (not a WhatsApp envelope, or a part of one that
+     * does not bind); such an exchange's body is the raw JSON as a Jackson {@code JsonNode}, not a WebhookEvent.
+     */
+    public static final String KIND_UNKNOWN = "unknown";
 
     private final String wabaId;
 

@@ -30,7 +30,7 @@ import org.apache.camel.support.DefaultExchange;
  * {@code isRetryable()} allows. Prints what completed, what the component sent again, what reached the customer
  * twice, and the peak threads and heap.
  * <p>
- * Run: {@code ./mvnw -B -ntp -pl camel-waapi-soak -am -DskipTests -Psoak verify} (see docs); arguments
+ * Run: {@code ./mvnw -B -ntp -pl camel-waapi-soak -am -DskipTests -Pfault-run verify} (see docs); arguments
  * {@code messages=100000 concurrency=64 requestTimeout=2000 seed=10}.
  */
 public final class FaultRun {

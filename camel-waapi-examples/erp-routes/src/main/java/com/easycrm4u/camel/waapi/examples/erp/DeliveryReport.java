@@ -34,7 +34,7 @@ public class DeliveryReport {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<String, Entry> byOrder = new LinkedHashMap<>();
     private final Map<String, String> orderByMessageId = new LinkedHashMap<>();
-    private final Map<String, List<String[]>> earlyStatuses = new LinkedHashMap<>();
+    private final Map<String, List<EarlyStatus>> earlyStatuses = new LinkedHashMap<>();
     private final Map<String, Consumer<Map<String, Object>>> firstStatusListeners = new LinkedHashMap<>();
     private int repliesSent;
     private int expectedReplies;
@@ -66,9 +66,14 @@ public class DeliveryReport {
         orderByMessageId.put(messageId, orderId);
         advance(entry, status == null ? "sent" : status, Instant.now().toString());
         LOG.info("Order {}: template sent to {} as {}", orderId, order.get("phone"), messageId);
-        List<String[]> early = earlyStatuses.remove(messageId);
+        List<EarlyStatus> early = earlyStatuses.remove(messageId);
         if (early != null) {
-            early.forEach(s -> advance(entry, s[0], s[1]));
+            for (EarlyStatus s : early) {
+                if (s.error() != null) {
+                    entry.error = s.error();
+                }
+                advance(entry, s.status(), s.at());
+            }
         }
         write();
         checkComplete();
@@ -104,7 +109,7 @@ public class DeliveryReport {
         synchronized (this) {
             String orderId = orderByMessageId.get(messageId);
             if (orderId == null) {
-                earlyStatuses.computeIfAbsent(messageId, id -> new ArrayList<>()).add(new String[] { status, at });
+                earlyStatuses.computeIfAbsent(messageId, id -> new ArrayList<>()).add(new EarlyStatus(status, at, error));
                 return;
             }
             Entry entry = byOrder.get(orderId);
@@ -228,5 +233,9 @@ public class DeliveryReport {
         Entry(Map<String, Object> order) {
             this.order = order;
         }
+    }
+
+    /** A status webhook that came before the answer to its send, kept whole (a failure keeps its error). */
+    private record EarlyStatus(String status, String at, String error) {
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.example.quarkus.WaapiSandboxResource.ErpExampleApplication;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import io.quarkus.test.common.WithTestResource;
@@ -50,6 +51,11 @@ class ErpToWhatsAppQuarkusTest {
     }
 
     @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeQuarkusBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(application.webhook());
+    }
+
+    @Test
     void healthAndMetricsShowTheProducer() throws Exception {
         ErpExampleChecks.assertBatchReported(application.workDir(), sandbox);
 
@@ -74,5 +80,10 @@ class ErpToWhatsAppQuarkusTest {
     void onlyDeliveriesSignedWithTheVerifyTokenAreRouted() {
         ErpExampleChecks.assertBatchReported(application.workDir(), sandbox);
         ErpExampleChecks.assertOnlyCorrectlySignedDeliveriesRouted(camelContext, application.webhook(), sandbox);
+    }
+
+    @Test
+    void theKeysTestEventIsRoutedAndAcknowledged() {
+        ErpExampleChecks.assertTestEventRouted(camelContext, sandbox);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,11 @@ class ErpToWhatsAppApplicationTest {
     }
 
     @Test
+    void aBodyOverMaxBodySizeIsRefusedBeforeSpringMvcBuffersIt() {
+        OversizedDeliveries.assertRefusedBeforeBuffering(WEBHOOK);
+    }
+
+    @Test
     void theActuatorShowsTheProducersHealthAndTheMessagesSent() throws Exception {
         ErpExampleChecks.assertBatchReported(WORK_DIR, SANDBOX);
 
@@ -93,5 +99,10 @@ class ErpToWhatsAppApplicationTest {
     void onlyDeliveriesSignedWithTheVerifyTokenAreRouted() {
         ErpExampleChecks.assertBatchReported(WORK_DIR, SANDBOX);
         ErpExampleChecks.assertOnlyCorrectlySignedDeliveriesRouted(camelContext, WEBHOOK, SANDBOX);
+    }
+
+    @Test
+    void theKeysTestEventIsRoutedAndAcknowledged() {
+        ErpExampleChecks.assertTestEventRouted(camelContext, SANDBOX);
     }
 }

@@ -1,0 +1,161 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.easycrm4u.camel.waapi.webhook.model.InboundMessageEvent;
+import com.easycrm4u.camel.waapi.webhook.model.MessageStatusEvent;
+import com.easycrm4u.camel.waapi.webhook.model.MessagesValue;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookChange;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * Turns the verified bytes of a delivery into the exchanges to route, each with its idempotency key. What has the
+ * WhatsApp envelope shape is routed typed; a body or a part of an envelope this component cannot type (another JSON
+ * shape, a change whose value does not bind, {@code "messages":[null]}) is routed as an unknown event with its raw JSON
+ * as a {@link JsonNode}, so a signed delivery is never refused or retried for ever because of its shape. Only a body
+ * that is not JSON at all is refused.
+ */
+final class WebhookEventReader {
+
+    /** One exchange to route: its idempotency key, body and headers. */
+    record RoutableEvent(String key, Object body, Map<String, Object> headers) {
+    }
+
+    private final ObjectMapper mapper;
+    private final ObjectReader reader;
+    private final boolean split;
+
+    WebhookEventReader(ObjectMapper mapper, boolean split) {
+        this.mapper = mapper;
+        this.reader = WebhookEnvelopes.strictReader(mapper);
+        this.split = split;
+    }
+
+    /**
+     * The exchanges of a delivery, in envelope order (none for an envelope without changes).
+     *
+     * @throws InvalidWebhookPayloadException when the body is not JSON
+     */
+    List<RoutableEvent> read(byte[] body, WebhookHeaders headers) {
+        JsonNode root = WebhookEnvelopes.readJson(reader, body);
+        if (!split) {
+            return List.of(whole(root, body, headers));
+        }
+        if (!isEnvelope(root)) {
+            return List.of(unknown(root, null, WebhookEventKeys.ofBody("unknown", body), headers));
+        }
+        List<RoutableEvent> events = new ArrayList<>();
+        for (JsonNode entry : root.get("entry")) {
+            String wabaId = text(entry.get("id"));
+            if (!entry.isObject() || !entry.path("changes").isArray()) {
+                events.add(unknown(entry, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(entry)), headers));
+                continue;
+            }
+            String time = text(entry.get("time"));
+            for (JsonNode change : entry.get("changes")) {
+                WebhookChange typed = typed(change);
+                if (typed == null) {
+                    events.add(unknown(change, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(change)), headers));
+                    continue;
+                }
+                for (WebhookEvent event : WebhookEnvelopes.eventsOf(wabaId, typed)) {
+                    String key = WebhookEventKeys.of(event, time);
+                    if (key == null) {
+                        key = WebhookEventKeys.ofPart(wabaId, bytes(partOf(event, change)));
+                    }
+                    events.add(new RoutableEvent(key, event, headers.ofEvent(event, key)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** split=false: the typed envelope when every part of it can be typed, else the whole JSON as unknown. */
+    private RoutableEvent whole(JsonNode root, byte[] body, WebhookHeaders headers) {
+        String key = WebhookEventKeys.ofBody("delivery", body);
+        if (isEnvelope(root) && everyPartTyped(root)) {
+            try {
+                WebhookEnvelope envelope = reader.treeToValue(root, WebhookEnvelope.class);
+                return new RoutableEvent(key, envelope, headers.ofEnvelope(envelope, key));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // routed as unknown below
+            }
+        }
+        return unknown(root, null, key, headers);
+    }
+
+    private boolean everyPartTyped(JsonNode root) {
+        for (JsonNode entry : root.get("entry")) {
+            if (!entry.isObject() || !entry.path("changes").isArray()) {
+                return false;
+            }
+            for (JsonNode change : entry.get("changes")) {
+                if (typed(change) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static RoutableEvent unknown(JsonNode json, String wabaId, String key, WebhookHeaders headers) {
+        return new RoutableEvent(key, json, headers.ofUnknown(wabaId, key));
+    }
+
+    private static boolean isEnvelope(JsonNode root) {
+        return root.isObject() && WebhookEnvelopes.WHATSAPP_BUSINESS_ACCOUNT.equals(root.path("object").textValue())
+               && root.path("entry").isArray();
+    }
+
+    /** The change bound to its model, or null when it cannot be (not an object, no field, a value that does not bind). */
+    private WebhookChange typed(JsonNode change) {
+        if (!change.isObject() || !change.path("field").isTextual()) {
+            return null;
+        }
+        WebhookChange typed;
+        try {
+            typed = reader.treeToValue(change, WebhookChange.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+        if (typed.getValue() instanceof MessagesValue value
+                && (hasNull(value.getMessages()) || hasNull(value.getStatuses()) || hasNull(value.getContacts()))) {
+            return null;
+        }
+        return typed;
+    }
+
+    /** The JSON of the event itself where it is one item of a change (so two of them get two keys), else the change. */
+    private JsonNode partOf(WebhookEvent event, JsonNode change) {
+        if (event instanceof InboundMessageEvent message) {
+            return mapper.valueToTree(message.getMessage());
+        }
+        if (event instanceof MessageStatusEvent status) {
+            return mapper.valueToTree(status.getStatus());
+        }
+        return change;
+    }
+
+    private byte[] bytes(JsonNode json) {
+        try {
+            return mapper.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that was just read could not be written", e);
+        }
+    }
+
+    private static boolean hasNull(List<?> items) {
+        return items != null && items.contains(null);
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+}

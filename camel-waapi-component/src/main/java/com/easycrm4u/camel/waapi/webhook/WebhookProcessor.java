@@ -1,0 +1,170 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one HTTP request of the host for a webhook consumer: admission from the headers, the body read within
+ * maxBodySize, the signature checked over the exact bytes, the events read and routed (each once) on fresh exchanges;
+ * the HTTP exchange only gets the answer, which every path writes exactly once.
+ */
+public final class WebhookProcessor extends AsyncProcessorSupport {
+
+    /** The request header with the event type. */
+    public static final String HEADER_EVENT = "X-WAAPI-Event";
+    /** The request header with the (unsigned) delivery id: for the route and the logs, never a key. */
+    public static final String HEADER_DELIVERY = "X-WAAPI-Delivery";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final String JSON = "application/json";
+
+    private final Consumer consumer;
+    private final AsyncProcessor route;
+    private final String path;
+    private final boolean verifySignature;
+    private final List<String> verifyTokens;
+    private final Set<String> acceptedEvents;
+    private final WebhookAdmission admission;
+    private final InflightDeliveries inflight;
+    private final WebhookEventReader eventReader;
+    private final WebhookDeduplicator deduplicator;
+
+    /**
+     * What the endpoint configured.
+     *
+     * @param path            the path, for log lines
+     * @param verifySignature whether X-Hub-Signature-256 is checked
+     * @param verifyTokens    the valid verify tokens, more than one while a key is rotated
+     * @param acceptedEvents  the X-WAAPI-Event values to route; empty routes all
+     * @param split           one exchange per event (true) or per delivery (false)
+     * @param mapper          reads the events
+     */
+    public record Settings(String path, boolean verifySignature, List<String> verifyTokens, Set<String> acceptedEvents,
+                           boolean split, ObjectMapper mapper) {
+    }
+
+    /**
+     * @param consumer creates and releases the route's exchanges
+     * @param route    the route
+     */
+    public WebhookProcessor(Consumer consumer, AsyncProcessor route, Settings settings, WebhookAdmission admission,
+                            InflightDeliveries inflight, WebhookDeduplicator deduplicator) {
+        this.consumer = consumer;
+        this.route = route;
+        this.path = settings.path();
+        this.verifySignature = settings.verifySignature();
+        this.verifyTokens = List.copyOf(settings.verifyTokens());
+        this.acceptedEvents = Set.copyOf(settings.acceptedEvents());
+        this.admission = admission;
+        this.inflight = inflight;
+        this.eventReader = new WebhookEventReader(settings.mapper(), settings.split());
+        this.deduplicator = deduplicator;
+    }
+
+    @Override
+    public boolean process(Exchange http, AsyncCallback callback) {
+        Message request = http.getMessage();
+        WebhookAnswer refusal;
+        try {
+            refusal = admission.admit(request.getHeader(Exchange.CONTENT_LENGTH, String.class),
+                    request.getHeader(Exchange.CONTENT_TYPE, String.class), signature(request));
+            if (refusal == null && !inflight.tryBegin()) {
+                refusal = admission.answer(WebhookOutcome.UNAVAILABLE);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("waapi:webhook on {} could not check a request: {}", path, e.getClass().getName());
+            refusal = admission.answer(WebhookOutcome.FAILED);
+        }
+        if (refusal != null) {
+            WebhookBodyReader.leaveUnread(request);
+            respond(http, refusal);
+            callback.done(true);
+            return true;
+        }
+        try {
+            return receive(http, callback);
+        } catch (Exception e) {
+            // never leave the sender without an answer; the message of what failed may quote the request, so only its type
+            LOG.warn("waapi:webhook on {} could not handle a delivery: {}", path, e.getClass().getName());
+            return finish(http, callback, WebhookOutcome.FAILED, true);
+        }
+    }
+
+    private boolean receive(Exchange http, AsyncCallback callback) throws Exception {
+        Message request = http.getMessage();
+        String eventType = blankToNull(request.getHeader(HEADER_EVENT, String.class));
+        String deliveryId = blankToNull(request.getHeader(HEADER_DELIVERY, String.class));
+        String signature = signature(request);
+
+        WebhookBodyReader.Body body = WebhookBodyReader.read(request, admission.getMaxBodySize());
+        if (body.refusal() != null) {
+            return finish(http, callback, body.refusal(), true);
+        }
+        if (verifySignature && !WebhookSignature.verifyAny(body.bytes(), signature, verifyTokens)) {
+            return finish(http, callback, WebhookOutcome.SIGNATURE_MISMATCH, true);
+        }
+        if (!acceptedEvents.isEmpty() && (eventType == null || !acceptedEvents.contains(eventType))) {
+            LOG.debug("waapi:webhook on {} acknowledged delivery {} of event {} without routing it (events={})", path,
+                    deliveryId, eventType, acceptedEvents);
+            return finish(http, callback, WebhookOutcome.FILTERED, true);
+        }
+        List<WebhookEventReader.RoutableEvent> events;
+        try {
+            events = eventReader.read(body.bytes(), new WebhookHeaders(eventType, deliveryId, body.bytes()));
+        } catch (InvalidWebhookPayloadException e) {
+            return finish(http, callback, WebhookOutcome.NOT_JSON, true);
+        }
+        WebhookDelivery delivery = new WebhookDelivery(consumer, route, deduplicator, events, (outcome, failure, sync) -> {
+            if (outcome == WebhookOutcome.ROUTE_FAILED) {
+                LOG.warn("waapi:webhook on {}: delivery {} (event {}) failed in the route ({}) and is answered 500, so it is "
+                         + "sent again", path, deliveryId, eventType, failure.getClass().getName());
+            } else if (outcome == WebhookOutcome.FAILED) {
+                LOG.warn("waapi:webhook on {}: delivery {} could not be recorded in the idempotent repository ({}) and is "
+                         + "answered 500, so it is sent again", path, deliveryId, failure.getClass().getName());
+            }
+            finish(http, callback, outcome, sync);
+        });
+        return delivery.routeNext(true);
+    }
+
+    private boolean finish(Exchange http, AsyncCallback callback, WebhookOutcome outcome, boolean sync) {
+        try {
+            respond(http, admission.answer(outcome));
+        } finally {
+            inflight.end();
+        }
+        callback.done(sync);
+        return sync;
+    }
+
+    /** Replaces the request on the HTTP exchange with the answer, so no request header is echoed back. */
+    private static void respond(Exchange http, WebhookAnswer answer) {
+        Message message = http.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
+        message.setHeader(Exchange.CONTENT_TYPE, JSON);
+        if (answer.retryAfterSeconds() != null) {
+            message.setHeader("Retry-After", answer.retryAfterSeconds());
+        }
+        message.setBody(answer.json());
+        http.setException(null);
+    }
+
+    private static String signature(Message request) {
+        return request.getHeader(WebhookSignature.HEADER, String.class);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,89 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.StatefulService;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * A webhook path registered on the HTTP server. It outlives the consumer that registered it: Camel creates a new
+ * consumer each time a route starts, and between a stop and the next start the path keeps answering 503 (which the
+ * sender retries) through the stopped consumer's processor instead of 404 (which it does not). Each consumer of the
+ * route attaches its processor when it starts; the registration, and the in-memory repository of routed events it
+ * keeps across restarts, end when the route is removed or the context stops.
+ */
+public final class WebhookRegistration {
+
+    private final IdempotentRepository ownedRepository;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private volatile Consumer httpConsumer;
+    private volatile Object owner;
+    private volatile AsyncProcessor processor;
+    private volatile WebhookAdmission admission;
+
+    /** @param ownedRepository the default in-memory repository, or null when the endpoint names one */
+    public WebhookRegistration(IdempotentRepository ownedRepository) {
+        this.ownedRepository = ownedRepository;
+    }
+
+    /** The processor to register on the HTTP server: it hands each request to the processor attached now. */
+    public AsyncProcessor dispatcher() {
+        return dispatcher;
+    }
+
+    public void setHttpConsumer(Consumer httpConsumer) {
+        this.httpConsumer = httpConsumer;
+    }
+
+    /** Whether the path is registered on the HTTP server and its registration is running. */
+    public boolean isServing() {
+        Consumer http = httpConsumer;
+        return http != null && ServiceHelper.isStarted(http);
+    }
+
+    /** The in-memory repository kept across restarts of the route, or null. */
+    public IdempotentRepository ownedRepository() {
+        return ownedRepository;
+    }
+
+    /** The admission of the processor attached now. */
+    public WebhookAdmission admission() {
+        return admission;
+    }
+
+    /** Whether another consumer that is running (not stopped) has its processor attached. */
+    public boolean isAttachedToAnotherRunning(Object consumer) {
+        Object current = owner;
+        return current != null && current != consumer && current instanceof StatefulService service && service.isRunAllowed();
+    }
+
+    /** The consumer's processor answers the path's requests from now on. */
+    public void attach(Object consumer, AsyncProcessor processor, WebhookAdmission admission) {
+        this.processor = processor;
+        this.admission = admission;
+        this.owner = consumer;
+    }
+
+    public boolean isAttached(Object consumer) {
+        return owner == consumer;
+    }
+
+    /** Stops the registration on the HTTP server, and the repository it keeps. */
+    public void close() {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        ServiceHelper.stopAndShutdownService(ownedRepository);
+    }
+
+    private final class Dispatcher extends AsyncProcessorSupport {
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            return processor.process(exchange, callback);
+        }
+    }
+}

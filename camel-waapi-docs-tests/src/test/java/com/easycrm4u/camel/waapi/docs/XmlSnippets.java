@@ -1,0 +1,158 @@
+package com.easycrm4u.camel.waapi.docs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.w3c.dom.Element;
+
+/**
+ * Checks an XML block as Maven would read it when pasted: it is well-formed; our artifacts it names exist (they are in
+ * camel-waapi-bom); a dependency without a version is managed by a BOM that this page, or a page it links to, imports;
+ * every {@code ${property}} it uses is defined there too; and the versions it writes out are the ones this build uses.
+ */
+final class XmlSnippets {
+
+    private static final String GROUP = "com.easycrm4u.waapi";
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+\\.md)(?:#[^)]*)?\\)");
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([\\w.-]+)}");
+
+    /** Which BOM manages the versions of a group. */
+    private static final Map<String, List<String>> BOMS = Map.of(
+            GROUP, List.of("com.easycrm4u.waapi:camel-waapi-bom"),
+            "org.apache.camel", List.of("org.apache.camel:camel-bom", "org.apache.camel.springboot:camel-spring-boot-bom",
+                    "org.apache.camel.quarkus:camel-quarkus-bom"),
+            "org.apache.camel.springboot", List.of("org.apache.camel.springboot:camel-spring-boot-bom"),
+            "org.apache.camel.quarkus", List.of("org.apache.camel.quarkus:camel-quarkus-bom"),
+            "io.quarkus", List.of("io.quarkus:quarkus-bom"),
+            "org.springframework.boot", List.of("org.springframework.boot:spring-boot-dependencies",
+                    "org.springframework.boot:spring-boot-starter-parent"));
+
+    /** The root pom's property that holds the version of a BOM or parent, when a page writes it out. */
+    private static final Map<String, String> BUILD_VERSIONS = Map.of(
+            "org.apache.camel:camel-bom", "camel.version",
+            "org.apache.camel.springboot:camel-spring-boot-bom", "camel-spring-boot.version",
+            "org.apache.camel.quarkus:camel-quarkus-bom", "camel-quarkus.version",
+            "io.quarkus:quarkus-bom", "quarkus.version",
+            "org.springframework.boot:spring-boot-dependencies", "spring-boot.version",
+            "org.springframework.boot:spring-boot-starter-parent", "spring-boot.version");
+
+    private XmlSnippets() {
+    }
+
+    static void check(Snippet snippet) throws Exception {
+        Element xml;
+        try {
+            xml = Poms.parse(snippet.text());
+        } catch (Exception e) {
+            throw new AssertionError(snippet.where() + ": not well-formed XML: " + e.getMessage(), e);
+        }
+        Set<Path> pages = withLinkedPages(snippet.page());
+        Map<String, String> properties = new LinkedHashMap<>();
+        Set<String> imported = new LinkedHashSet<>();
+        for (Path page : pages) {
+            for (Snippet other : MarkdownPages.snippets(page, MarkdownPages.read(page))) {
+                if (other.language().equals("xml")) {
+                    Element parsed = Poms.parse(other.text());
+                    properties.putAll(Poms.properties(parsed));
+                    Poms.dependencies(parsed).stream().filter(Poms.Dependency::isBomImport)
+                            .forEach(d -> imported.add(d.key()));
+                    parents(parsed).forEach(imported::add);
+                }
+            }
+        }
+        Set<String> published = BomTest.managed(MarkdownPages.root().resolve("camel-waapi-bom"));
+        Element build = Poms.read(MarkdownPages.root().resolve("pom.xml"));
+        Map<String, String> buildProperties = Poms.properties(build);
+        List<String> problems = new ArrayList<>();
+        for (Poms.Dependency d : Poms.dependencies(xml)) {
+            if (GROUP.equals(d.groupId()) && !d.artifactId().equals("camel-waapi-bom") && !published.contains(d.artifactId())) {
+                problems.add(d.key() + " is not a published artifact (not in camel-waapi-bom)");
+            }
+            if (d.version() == null) {
+                List<String> boms = BOMS.get(d.groupId());
+                if (boms == null) {
+                    problems.add(d.key() + " has no version, and no BOM is known to manage " + d.groupId());
+                } else if (boms.stream().noneMatch(imported::contains)) {
+                    problems.add(d.key() + " has no version: import " + String.join(" or ", boms)
+                                 + " in a pom block of " + snippet.page() + " or link to a page that shows it");
+                }
+                continue;
+            }
+            Matcher used = PROPERTY.matcher(d.version());
+            String version = d.version();
+            if (used.matches()) {
+                if (!properties.containsKey(used.group(1)) && !used.group(1).startsWith("project.")) {
+                    problems.add(d.key() + " uses ${" + used.group(1) + "}, which " + snippet.page()
+                                 + " (and the pages it links to) never define");
+                    continue;
+                }
+                version = properties.get(used.group(1));
+            }
+            String expected = GROUP.equals(d.groupId()) ? Poms.child(build, "version")
+                    : BUILD_VERSIONS.containsKey(d.key()) ? buildProperties.get(BUILD_VERSIONS.get(d.key())) : null;
+            if (version != null && expected != null && !version.equals(expected)) {
+                problems.add(d.key() + " " + version + ": this build uses " + expected);
+            }
+        }
+        if (snippet.hasClause("pom-of")) {
+            problems.addAll(notInModule(xml, snippet.clause("pom-of").get()));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(snippet.where() + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * {@code pom-of <module>}: the block is the pom of that module of this repository, whose build runs the project
+     * the page shows; each dependency of the block must be one of the module's, with the same scope.
+     */
+    private static List<String> notInModule(Element xml, String module) throws Exception {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        for (Poms.Dependency d : Poms.dependencies(Poms.read(MarkdownPages.root().resolve(module).resolve("pom.xml")))) {
+            scopes.put(d.key(), d.scope() == null ? "compile" : d.scope());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Poms.Dependency d : Poms.dependencies(xml)) {
+            String scope = d.scope() == null ? "compile" : d.scope();
+            if (!d.isBomImport() && !scope.equals(scopes.get(d.key()))) {
+                problems.add(d.key() + " (" + scope + ") is not a " + scope + " dependency of " + module
+                             + ", whose build tests what the page shows");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> parents(Element xml) {
+        List<String> parents = new ArrayList<>();
+        var nodes = xml.getElementsByTagName("parent");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element parent = (Element) nodes.item(i);
+            parents.add(Poms.child(parent, "groupId") + ":" + Poms.child(parent, "artifactId"));
+        }
+        return parents;
+    }
+
+    /** The page and the pages of this repository it links to. */
+    private static Set<Path> withLinkedPages(Path page) {
+        Set<Path> pages = new LinkedHashSet<>();
+        pages.add(page);
+        Matcher link = LINK.matcher(MarkdownPages.read(page));
+        while (link.find()) {
+            if (link.group(1).contains("://")) {
+                continue;
+            }
+            Path target = page.resolveSibling(link.group(1)).normalize();
+            if (MarkdownPages.root().resolve(target).toFile().isFile()) {
+                pages.add(target);
+            }
+        }
+        return pages;
+    }
+}
