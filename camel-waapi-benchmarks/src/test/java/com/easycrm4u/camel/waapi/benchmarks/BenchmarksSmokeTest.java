@@ -27,7 +27,7 @@ class BenchmarksSmokeTest {
 
         assertThat(rows).extracting(JmhRun.Row::benchmark).contains("RequestJsonBenchmark.textRequest",
                 "RequestJsonBenchmark.templateRequest", "RequestJsonBenchmark.combinedSendRequest",
-                "DeliveryBenchmark.checkParseAndSplit");
+                "DeliveryBenchmark.delivery");
         assertThat(rows).allSatisfy(row -> assertThat(row.nanosPerOp()).isPositive());
     }
 
