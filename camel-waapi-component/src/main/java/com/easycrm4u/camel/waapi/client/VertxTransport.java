@@ -22,6 +22,8 @@ import io.vertx.core.http.RequestOptions;
  */
 public final class VertxTransport implements WaapiTransport {
 
+    private static final long POOL_WAIT_GRACE_MILLIS = 1000;
+
     private final Vertx vertx;
     private final HttpClient http;
     private final String host;
@@ -83,8 +85,9 @@ public final class VertxTransport implements WaapiTransport {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost(host).setPort(port)
                 .setSsl(ssl).setURI(basePath + path).setFollowRedirects(false)
                 .setHeaders(withBody ? headersWithBody : headersWithoutBody)
-                // a call that waits for a free connection leaves the pool's queue when its time is up
-                .setConnectTimeout(timeoutMillis);
+                // a call that waits for a free connection leaves the pool's queue a little after its own timer ended it,
+                // so that timer, which says what happened in the same words whatever the host, always comes first
+                .setConnectTimeout(timeoutMillis + POOL_WAIT_GRACE_MILLIS);
         target = new Target(method, path, withBody, options);
         last = target;
         return target;
