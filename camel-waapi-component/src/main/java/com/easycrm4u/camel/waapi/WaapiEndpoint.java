@@ -84,7 +84,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
                 configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.getRateLimitRetries(), Duration.ofMillis(configuration.getMaxRetryAfter()),
                 configuration.getMaxResponseSize());
-        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()),
+        return new WaapiClient(getComponent().transport(options, configuration.getConnectTimeout()),
                 getComponent().workerPool(), getObjectMapper(), options, onRateLimitRetry);
     }
 
@@ -92,7 +92,11 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return !operation.isProducer();
     }
 
-    ObjectMapper getObjectMapper() {
+    /**
+     * The JSON mapper of this endpoint's calls and webhook deliveries, shared by the component's endpoints: use it to
+     * read or write the component's models the way the component does; do not reconfigure it.
+     */
+    public ObjectMapper getObjectMapper() {
         return getComponent().getObjectMapper();
     }
 

@@ -2,7 +2,6 @@ package com.easycrm4u.camel.waapi.operation;
 
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.model.PingResult;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
@@ -36,7 +35,7 @@ final class PingOperation implements WaapiOperation {
     }
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        exchange.getMessage().setBody(mapper.convertValue(answer, PingResult.class));
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        exchange.getMessage().setBody(AnswerReader.read(mapper, AnswerReader.tree(mapper, answer), PingResult.class));
     }
 }

@@ -42,8 +42,8 @@ final class QrSessionsOperation implements WaapiOperation {
     }
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        JsonNode data = answer.path("data");
-        exchange.getMessage().setBody(data.isArray() ? mapper.convertValue(data, SESSIONS) : List.of());
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        JsonNode data = AnswerReader.tree(mapper, answer).path("data");
+        exchange.getMessage().setBody(data.isArray() ? AnswerReader.read(mapper, data, SESSIONS) : List.of());
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,11 @@ class BundleManifestTest {
     /** packages that come from required dependencies; any other import must be optional */
     private static final List<String> REQUIRED_FAMILIES
             = List.of(OUR_PACKAGES, "org.apache.camel", "com.fasterxml.jackson", "org.slf4j", "java.", "javax.");
+    /**
+     * the component's too: the producers' transport, Vert.x's HttpClient on Netty (camel-platform-http-vertx's
+     * camel-vertx-common and Camel Karaf's netty feature install them)
+     */
+    private static final List<String> COMPONENT_REQUIRED_FAMILIES = concat(REQUIRED_FAMILIES, List.of("io.vertx.", "io.netty."));
     /**
      * Camel packages of optional Maven dependencies: the Endpoint DSL, camel-test-junit5, and the sandbox's
      * camel-platform-http-main with the Vert.x platform-http it brings
@@ -91,7 +97,7 @@ class BundleManifestTest {
         assertThat(imports).filteredOn(i -> i.name().startsWith("org.apache.camel.builder.endpoint"))
                 .as("the Endpoint DSL (optional; Camel Karaf has no feature for it)").isNotEmpty()
                 .allMatch(OsgiHeader::optional);
-        assertOptionalUnlessRequired(imports);
+        assertOptionalUnlessRequired(imports, COMPONENT_REQUIRED_FAMILIES);
     }
 
     @Test
@@ -120,21 +126,25 @@ class BundleManifestTest {
                 .as("JUnit and camel-test-junit5 are optional Maven dependencies").isNotEmpty()
                 .allMatch(OsgiHeader::optional);
         assertThat(imports).extracting(OsgiHeader::name).noneMatch(name -> name.startsWith("com.sun."));
-        assertOptionalUnlessRequired(imports);
+        assertOptionalUnlessRequired(imports, REQUIRED_FAMILIES);
     }
 
-    private static void assertOptionalUnlessRequired(List<OsgiHeader> imports) {
-        assertThat(imports).filteredOn(i -> !required(i.name()))
+    private static void assertOptionalUnlessRequired(List<OsgiHeader> imports, List<String> requiredFamilies) {
+        assertThat(imports).filteredOn(i -> !required(i.name(), requiredFamilies))
                 .as("imports outside our packages, Camel's core, Jackson, SLF4J and the JDK must come from optional Maven "
                     + "dependencies (imported with resolution:=optional). A required one is a new required dependency: "
                     + "add the Karaf feature that provides it to camel-waapi-karaf's features.xml and its packages here")
                 .allMatch(OsgiHeader::optional);
-        assertThat(imports).filteredOn(i -> required(i.name()))
+        assertThat(imports).filteredOn(i -> required(i.name(), requiredFamilies))
                 .as("imports of required dependencies").noneMatch(OsgiHeader::optional);
     }
 
-    private static boolean required(String pkg) {
-        return REQUIRED_FAMILIES.stream().anyMatch(pkg::startsWith) && OPTIONAL_CAMEL.stream().noneMatch(pkg::startsWith);
+    private static boolean required(String pkg, List<String> requiredFamilies) {
+        return requiredFamilies.stream().anyMatch(pkg::startsWith) && OPTIONAL_CAMEL.stream().noneMatch(pkg::startsWith);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static Set<String> names(String header) {

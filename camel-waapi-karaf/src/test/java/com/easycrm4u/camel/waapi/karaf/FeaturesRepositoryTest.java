@@ -60,8 +60,11 @@ class FeaturesRepositoryTest {
                 .containsExactly("mvn:org.apache.camel.karaf/apache-camel/" + CAMEL_KARAF + "/xml/features");
         Feature waapi = single(ours, "camel-waapi");
         assertThat(waapi.version()).isEqualTo(VERSION);
-        assertThat(waapi.bundles()).as("Netty's HTTP/2 codec, which Vert.x's HTTP server needs, then our bundle")
-                .containsExactly("mvn:io.netty/netty-codec-http2/" + NETTY, "mvn:com.easycrm4u.waapi/camel-waapi/" + VERSION);
+        assertThat(waapi.bundles())
+                .as("Netty's HTTP/2 codec, which Vert.x's HTTP server needs, its proxy handler and SOCKS codec, which "
+                    + "Vert.x's HTTP client needs, then our bundle")
+                .containsExactly("mvn:io.netty/netty-codec-http2/" + NETTY, "mvn:io.netty/netty-codec-socks/" + NETTY,
+                        "mvn:io.netty/netty-handler-proxy/" + NETTY, "mvn:com.easycrm4u.waapi/camel-waapi/" + VERSION);
         // Jackson comes with camel-jackson: a "jackson" range of our own would let Karaf pick its own newer jackson
         assertThat(waapi.dependencies()).extracting(Dependency::name)
                 .containsExactlyInAnyOrder("camel-core", "camel-jackson", "camel-platform-http-vertx");

@@ -129,7 +129,7 @@ class KarafFeatureInstallTest {
         ErpExampleChecks.assertBatchReported(workDir, sandbox);
         ErpExampleChecks.assertStatusQuestionAnswered(sandbox);
         ErpExampleChecks.assertInboxOrderSent(workDir, sandbox);
-        assertThat(karaf.threadNames()).as("the component's HTTP pool at work inside Karaf").anyMatch(t -> t.contains("WaapiHttpClient"));
+        assertThat(karaf.threadNames()).as("the component's worker pool at work inside Karaf").anyMatch(t -> t.contains("WaapiWorker"));
         return port;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import io.vertx.core.Vertx;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -164,11 +165,17 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean autowiredEnabled = true;
     /**
-     * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS); connectTimeout and
-     * sslContextParameters are then yours to set on it.
+     * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS), instead of the component's
+     * Vert.x client; connectTimeout, maxConnections and sslContextParameters are then yours to set on it.
      * A bean reference: #name or #bean:name.
      */
     private HttpClient httpClient;
+    /**
+     * The Vert.x instance the API calls run on. By default the application's (the single Vertx in the registry, as
+     * on Quarkus, or Camel Main's platform-http server), else one of the component's own, closed with it.
+     * A bean reference: #name or #bean:name.
+     */
+    private Vertx vertx;
     /**
      * The API key, sent as the X-API-Key header (starts with waapi_). (secret)
      */
@@ -211,6 +218,12 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      * success turns it UP again.
      */
     private Integer healthCheckFailureThreshold = WaapiComponent.DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD;
+    /**
+     * The most connections to one API host at once (HTTP/1.1: one call in flight each); further calls wait for a
+     * free connection within their requestTimeout, and one that gets none fails with a retryable
+     * WaapiConnectionException, never sent. Not used with httpClient.
+     */
+    private Integer maxConnections = 256;
     /**
      * The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying
      * so, and the rest is not read.
@@ -475,6 +488,15 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
         configured.put("httpClient", httpClient);
     }
 
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+        configured.put("vertx", vertx);
+    }
+
     public String getApiKey() {
         return apiKey;
     }
@@ -567,6 +589,15 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     public void setHealthCheckFailureThreshold(Integer healthCheckFailureThreshold) {
         this.healthCheckFailureThreshold = healthCheckFailureThreshold;
         configured.put("healthCheckFailureThreshold", healthCheckFailureThreshold);
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+        configured.put("maxConnections", maxConnections);
     }
 
     public Integer getMaxResponseSize() {
