@@ -1,6 +1,5 @@
 package com.easycrm4u.camel.waapi.webhook;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,7 @@ final class WebhookEventReader {
     WebhookEventReader(ObjectMapper mapper, boolean split) {
         this.mapper = mapper;
         this.reader = WebhookEnvelopes.strictReader(mapper);
-        this.envelopeReader = reader.forType(WebhookEnvelope.class);
+        this.envelopeReader = WebhookEnvelopes.envelopeReader(mapper);
         this.split = split;
     }
 
@@ -62,28 +61,15 @@ final class WebhookEventReader {
         return readTree(body, headers);
     }
 
-    /**
-     * The envelope bound straight from the bytes, when it is one whose every part is typed (what the tree path would
-     * type as a whole); null for anything else, which is then read as a tree.
-     */
+    /** The envelope bound straight from the bytes when every part of it is typed; null for anything else. */
     private WebhookEnvelope typedEnvelope(byte[] body) {
-        WebhookEnvelope envelope;
-        try {
-            envelope = envelopeReader.readValue(body);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (envelope == null || !WebhookEnvelopes.WHATSAPP_BUSINESS_ACCOUNT.equals(envelope.getObject())
-                || envelope.getEntry() == null) {
-            return null;
-        }
-        for (WebhookEntry entry : envelope.getEntry()) {
-            if (entry == null || entry.getChanges() == null) {
-                return null;
-            }
-            for (WebhookChange change : entry.getChanges()) {
-                if (change == null || change.getField() == null || hasNullItem(change)) {
-                    return null;
+        WebhookEnvelope envelope = WebhookEnvelopes.bind(envelopeReader, body);
+        if (envelope != null) {
+            for (WebhookEntry entry : envelope.getEntry()) {
+                for (WebhookChange change : entry.getChanges()) {
+                    if (hasNullItem(change)) {
+                        return null;
+                    }
                 }
             }
         }
