@@ -31,14 +31,16 @@ final class VertxWebhookRoute extends ServiceSupport {
 
     private static final String SIGNATURE = WebhookSignature.HEADER;
 
+    private final PlatformHttpComponent component;
     private final VertxPlatformHttpRouter router;
     private final String path;
     private final Supplier<WebhookProcessor> processor;
     private final Iterable<Handler<RoutingContext>> engineHandlers;
     private Route route;
 
-    private VertxWebhookRoute(VertxPlatformHttpRouter router, VertxPlatformHttpEngine engine, String path,
-                              Supplier<WebhookProcessor> processor) {
+    private VertxWebhookRoute(PlatformHttpComponent component, VertxPlatformHttpRouter router, VertxPlatformHttpEngine engine,
+                              String path, Supplier<WebhookProcessor> processor) {
+        this.component = component;
         this.router = router;
         this.path = path;
         this.processor = processor;
@@ -62,7 +64,7 @@ final class VertxWebhookRoute extends ServiceSupport {
         if (router == null) {
             router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
         }
-        return router == null ? null : new VertxWebhookRoute(router, engine, path, processor);
+        return router == null ? null : new VertxWebhookRoute(component, router, engine, path, processor);
     }
 
     @Override
@@ -74,11 +76,14 @@ final class VertxWebhookRoute extends ServiceSupport {
         }
         added.handler(this::handle);
         route = added;
+        // listed with platform-http's own routes (Camel Main logs them at start)
+        component.addHttpEndpoint(path, "POST", null, null, null);
     }
 
     @Override
     protected void doStop() {
         if (route != null) {
+            component.removeHttpEndpoint(path);
             route.remove();
             route = null;
         }
