@@ -22,7 +22,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * The webhook path as a route of platform-http's Vert.x router (Camel Main, a context with a VertxPlatformHttpServer,
  * Quarkus). The request is admitted from its headers and its body collected within maxBodySize on the event loop; only
  * then is the delivery handed to a worker thread, once, where the route runs. No thread waits for a body, and the
- * answer is written as soon as the last event has its outcome, from whichever thread that is.
+ * answer is written on the request's event loop as soon as the last event has its outcome.
  * <p>
  * platform-http's own consumer would hand the still unread request to a worker thread, which then has to wait while the
  * event loop delivers the body. Only loaded where camel-platform-http-vertx is on the classpath.
