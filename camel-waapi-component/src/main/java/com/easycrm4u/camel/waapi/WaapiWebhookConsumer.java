@@ -111,8 +111,7 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         if (fresh) {
             try {
                 registration.setHttpConsumer(WebhookHttpServer.register(context,
-                        getEndpoint().getComponent().getWebhookComponentName(), configuration.getPath(),
-                        registration.dispatcher()));
+                        getEndpoint().getComponent().getWebhookComponentName(), configuration.getPath(), registration));
             } catch (RuntimeException e) {
                 inflight.setAccepting(false);
                 registration.close();

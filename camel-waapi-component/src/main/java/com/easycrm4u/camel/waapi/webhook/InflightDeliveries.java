@@ -1,48 +1,60 @@
 package com.easycrm4u.camel.waapi.webhook;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whether a webhook consumer accepts deliveries, and how many it is handling: a stop waits for these to finish (and to
  * update the idempotent repository) before anything else stops, while new deliveries are answered 503.
+ * <p>
+ * Counting in and out takes no lock (every delivery does both, on many threads at once); only the last delivery out
+ * while a stop waits wakes it.
  */
 public final class InflightDeliveries {
 
-    private boolean accepting;
-    private int count;
+    private volatile boolean accepting;
+    private final AtomicInteger count = new AtomicInteger();
 
     /** Lets deliveries in (started, resumed) or keeps them out (suspended, stopping). */
-    public synchronized void setAccepting(boolean accepting) {
+    public void setAccepting(boolean accepting) {
         this.accepting = accepting;
     }
 
-    public synchronized boolean isAccepting() {
+    public boolean isAccepting() {
         return accepting;
     }
 
     /** Counts a delivery in, unless deliveries are kept out. */
-    public synchronized boolean tryBegin() {
+    public boolean tryBegin() {
         if (!accepting) {
             return false;
         }
-        count++;
+        count.incrementAndGet();
+        // deliveries were kept out between the look and the count: a stop may have seen none in flight already
+        if (!accepting) {
+            end();
+            return false;
+        }
         return true;
     }
 
     /** A delivery has been answered. */
-    public synchronized void end() {
-        count--;
-        notifyAll();
+    public void end() {
+        if (count.decrementAndGet() == 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
-    public synchronized int count() {
-        return count;
+    public int count() {
+        return count.get();
     }
 
     /** Waits until no delivery is in flight, at most the timeout; whether none is. */
     public synchronized boolean awaitNone(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (count > 0) {
+        while (count.get() > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

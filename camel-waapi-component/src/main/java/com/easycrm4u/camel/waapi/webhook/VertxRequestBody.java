@@ -6,17 +6,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Reads the body of a paused Vert.x request (platform-http with its body handler off) up to a limit, on the worker
- * thread that runs the consumer, so neither Vert.x nor this class ever holds more than the limit plus one chunk. Only
- * loaded where Vert.x is on the classpath.
+ * Reads the body of a paused Vert.x request up to a limit, chunk by chunk as the event loop delivers it, so neither
+ * Vert.x nor this class ever holds more than the limit: on the event loop where the webhook is a route of the Vert.x
+ * router ({@link VertxWebhookRoute}), or for a worker thread that was handed the paused request (platform-http with its
+ * body handler off). Only loaded where Vert.x is on the classpath.
  */
 final class VertxRequestBody {
 
@@ -27,26 +31,24 @@ final class VertxRequestBody {
     private VertxRequestBody() {
     }
 
+    /**
+     * Reads the body on the worker thread that runs the consumer (a host that hands the paused request over to a
+     * worker): the event loop collects it while the worker waits.
+     */
     static WebhookBodyReader.Body read(Object vertxRequest, int maxBodySize, Duration timeout) {
-        HttpServerRequest request = (HttpServerRequest) vertxRequest;
         CompletableFuture<WebhookBodyReader.Body> result = new CompletableFuture<>();
-        Collector collector = new Collector(maxBodySize);
-        request.handler(chunk -> {
-            if (result.isDone()) {
-                return;
-            }
-            if (!collector.add(chunk.getBytes())) {
-                request.pause();
-                closeAfterAnswer(request);
-                result.complete(new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TOO_LARGE));
+        collect((HttpServerRequest) vertxRequest, maxBodySize, timeout, (body, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(body);
             }
         });
-        request.exceptionHandler(result::completeExceptionally);
-        request.endHandler(end -> result.complete(new WebhookBodyReader.Body(collector.bytes(), null)));
-        request.resume();
         try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // the collector's own timer answers first; this is for a request read off any Vert.x context
+            return result.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            HttpServerRequest request = (HttpServerRequest) vertxRequest;
             request.pause();
             closeAfterAnswer(request);
             return new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TIMEOUT);
@@ -56,6 +58,61 @@ final class VertxRequestBody {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the body was read", e);
         }
+    }
+
+    /**
+     * Collects the body of a paused request as the event loop delivers it, never more than maxBodySize bytes: the first
+     * chunk that would cross the limit ends it with {@link WebhookOutcome#BODY_TOO_LARGE}, a body not complete within
+     * the timeout with {@link WebhookOutcome#BODY_TIMEOUT} (both then close the connection once answered). The result,
+     * or the failure of the connection, is handed over once, on the event loop.
+     */
+    static void collect(HttpServerRequest request, int maxBodySize, Duration timeout,
+                        BiConsumer<WebhookBodyReader.Body, Throwable> done) {
+        Collector collector = new Collector(maxBodySize, request.getHeader("Content-Length"));
+        AtomicBoolean finished = new AtomicBoolean();
+        Context context = Vertx.currentContext();
+        long timer = context == null ? -1 : context.owner().setTimer(timeout.toMillis(), expired -> {
+            if (finished.compareAndSet(false, true)) {
+                request.pause();
+                closeAfterAnswer(request);
+                done.accept(new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TIMEOUT), null);
+            }
+        });
+        Runnable stopTimer = () -> {
+            if (timer != -1) {
+                context.owner().cancelTimer(timer);
+            }
+        };
+        request.handler(chunk -> {
+            if (!finished.get() && !collector.add(chunk) && finished.compareAndSet(false, true)) {
+                stopTimer.run();
+                request.pause();
+                closeAfterAnswer(request);
+                done.accept(new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TOO_LARGE), null);
+            }
+        });
+        request.exceptionHandler(failure -> {
+            if (finished.compareAndSet(false, true)) {
+                stopTimer.run();
+                done.accept(null, failure);
+            }
+        });
+        request.endHandler(end -> {
+            if (finished.compareAndSet(false, true)) {
+                stopTimer.run();
+                done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
+            }
+        });
+        if (request.isEnded()) {
+            // ended before anyone read it: nothing was sent after the headers
+            request.endHandler(null);
+            if (finished.compareAndSet(false, true)) {
+                stopTimer.run();
+                done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
+            }
+            return;
+        }
+        request.resume();
     }
 
     /**
@@ -92,31 +149,35 @@ final class VertxRequestBody {
         });
     }
 
+    /** The bytes of a body, in one array sized by Content-Length where it is declared and fits. */
     private static final class Collector {
 
         private final int limit;
-        private byte[] bytes = new byte[0];
+        private byte[] bytes;
         private int size;
 
-        Collector(int limit) {
+        Collector(int limit, String contentLength) {
             this.limit = limit;
+            long declared = WebhookAdmission.declaredLength(contentLength);
+            this.bytes = new byte[declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 8192)];
         }
 
         /** Adds a chunk; false when the body would grow past the limit (the chunk is then not kept). */
-        synchronized boolean add(byte[] chunk) {
-            if ((long) size + chunk.length > limit) {
+        boolean add(Buffer chunk) {
+            int length = chunk.length();
+            if ((long) size + length > limit) {
                 return false;
             }
-            if (size + chunk.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(size + chunk.length, bytes.length * 2)));
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max((long) size + length, bytes.length * 2L)));
             }
-            System.arraycopy(chunk, 0, bytes, size, chunk.length);
-            size += chunk.length;
+            chunk.getBytes(bytes, size);
+            size += length;
             return true;
         }
 
-        synchronized byte[] bytes() {
-            return Arrays.copyOf(bytes, size);
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }

@@ -76,7 +76,8 @@ public final class WebhookAdmission {
         return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
-    private static long declaredLength(String contentLength) {
+    /** The Content-Length header as a number, or -1 when it is missing or malformed. */
+    static long declaredLength(String contentLength) {
         try {
             return contentLength != null ? Long.parseLong(contentLength.trim()) : -1;
         } catch (NumberFormatException e) {

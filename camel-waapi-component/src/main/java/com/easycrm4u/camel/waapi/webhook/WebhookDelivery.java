@@ -63,7 +63,7 @@ final class WebhookDelivery {
             routedNow = true;
             Exchange exchange = consumer.createExchange(false);
             exchange.getMessage().setBody(event.body());
-            exchange.getMessage().getHeaders().putAll(event.headers());
+            event.headers().writeTo(exchange.getMessage().getHeaders());
             boolean doneSync;
             try {
                 doneSync = route.process(exchange, exchangeDoneSync -> {

@@ -45,6 +45,11 @@ public final class WebhookEnvelopes {
      */
     public static WebhookEnvelope parse(byte[] body, ObjectMapper mapper) {
         ObjectReader reader = strictReader(mapper);
+        WebhookEnvelope envelope = bind(reader.forType(WebhookEnvelope.class), body);
+        if (envelope != null) {
+            return envelope;
+        }
+        // read again as a tree, to say what is wrong
         JsonNode root = readJson(reader, body);
         checkEnvelope(root);
         try {
@@ -56,6 +61,38 @@ public final class WebhookEnvelopes {
         } catch (JsonProcessingException e) {
             throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape", e);
         }
+    }
+
+    /** A reader of envelopes that refuses trailing data after the JSON document. */
+    static ObjectReader envelopeReader(ObjectMapper mapper) {
+        return strictReader(mapper).forType(WebhookEnvelope.class);
+    }
+
+    /**
+     * The envelope bound in one pass, without a tree of the whole body, when it has the envelope's structure (what
+     * {@link #parse} checks); null when it does not bind or has not, so the caller reads it as a tree.
+     */
+    static WebhookEnvelope bind(ObjectReader envelopeReader, byte[] body) {
+        WebhookEnvelope envelope;
+        try {
+            envelope = envelopeReader.readValue(body);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (envelope == null || !WHATSAPP_BUSINESS_ACCOUNT.equals(envelope.getObject()) || envelope.getEntry() == null) {
+            return null;
+        }
+        for (WebhookEntry entry : envelope.getEntry()) {
+            if (entry == null || entry.getChanges() == null) {
+                return null;
+            }
+            for (WebhookChange change : entry.getChanges()) {
+                if (change == null || change.getField() == null) {
+                    return null;
+                }
+            }
+        }
+        return envelope;
     }
 
     /** A reader that refuses trailing data after the JSON document. */

@@ -2,12 +2,12 @@ package com.easycrm4u.camel.waapi.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.easycrm4u.camel.waapi.webhook.model.InboundMessageEvent;
 import com.easycrm4u.camel.waapi.webhook.model.MessageStatusEvent;
 import com.easycrm4u.camel.waapi.webhook.model.MessagesValue;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookChange;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEntry;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,25 +25,79 @@ import com.fasterxml.jackson.databind.ObjectReader;
 final class WebhookEventReader {
 
     /** One exchange to route: its idempotency key, body and headers. */
-    record RoutableEvent(String key, Object body, Map<String, Object> headers) {
+    record RoutableEvent(String key, Object body, WebhookHeaders.Writer headers) {
     }
 
     private final ObjectMapper mapper;
     private final ObjectReader reader;
+    private final ObjectReader envelopeReader;
     private final boolean split;
 
     WebhookEventReader(ObjectMapper mapper, boolean split) {
         this.mapper = mapper;
         this.reader = WebhookEnvelopes.strictReader(mapper);
+        this.envelopeReader = WebhookEnvelopes.envelopeReader(mapper);
         this.split = split;
     }
 
     /**
-     * The exchanges of a delivery, in envelope order (none for an envelope without changes).
+     * The exchanges of a delivery, in envelope order (none for an envelope without changes). An envelope whose every
+     * part binds is read in one pass; anything else is read as a JSON tree, and each part that binds is bound from it.
      *
      * @throws InvalidWebhookPayloadException when the body is not JSON
      */
     List<RoutableEvent> read(byte[] body, WebhookHeaders headers) {
+        WebhookEnvelope envelope = typedEnvelope(body);
+        if (envelope != null) {
+            if (!split) {
+                String key = WebhookEventKeys.ofBody("delivery", body);
+                return List.of(new RoutableEvent(key, envelope, headers.ofEnvelope(envelope, key)));
+            }
+            List<RoutableEvent> events = typedEvents(envelope, headers);
+            if (events != null) {
+                return events;
+            }
+        }
+        return readTree(body, headers);
+    }
+
+    /** The envelope bound straight from the bytes when every part of it is typed; null for anything else. */
+    private WebhookEnvelope typedEnvelope(byte[] body) {
+        WebhookEnvelope envelope = WebhookEnvelopes.bind(envelopeReader, body);
+        if (envelope != null) {
+            for (WebhookEntry entry : envelope.getEntry()) {
+                for (WebhookChange change : entry.getChanges()) {
+                    if (hasNullItem(change)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return envelope;
+    }
+
+    /** The events of a typed envelope; null when one of them is known by its change's JSON only (read as a tree then). */
+    private List<RoutableEvent> typedEvents(WebhookEnvelope envelope, WebhookHeaders headers) {
+        List<RoutableEvent> events = new ArrayList<>();
+        for (WebhookEntry entry : envelope.getEntry()) {
+            String time = entry.getTime() != null ? entry.getTime().toString() : null;
+            for (WebhookChange change : entry.getChanges()) {
+                for (WebhookEvent event : WebhookEnvelopes.eventsOf(entry.getId(), change)) {
+                    String key = WebhookEventKeys.of(event, time);
+                    if (key == null) {
+                        if (!(event instanceof InboundMessageEvent) && !(event instanceof MessageStatusEvent)) {
+                            return null;
+                        }
+                        key = WebhookEventKeys.ofPart(entry.getId(), bytes(partOf(event, null)));
+                    }
+                    events.add(new RoutableEvent(key, event, headers.ofEvent(event, key)));
+                }
+            }
+        }
+        return events;
+    }
+
+    private List<RoutableEvent> readTree(byte[] body, WebhookHeaders headers) {
         JsonNode root = WebhookEnvelopes.readJson(reader, body);
         if (!split) {
             return List.of(whole(root, body, headers));
@@ -58,7 +112,7 @@ final class WebhookEventReader {
                 events.add(unknown(entry, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(entry)), headers));
                 continue;
             }
-            String time = text(entry.get("time"));
+            String time = entryTime(entry.get("time"));
             for (JsonNode change : entry.get("changes")) {
                 WebhookChange typed = typed(change);
                 if (typed == null) {
@@ -125,11 +179,25 @@ final class WebhookEventReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return null;
         }
-        if (typed.getValue() instanceof MessagesValue value
-                && (hasNull(value.getMessages()) || hasNull(value.getStatuses()) || hasNull(value.getContacts()))) {
+        return hasNullItem(typed) ? null : typed;
+    }
+
+    private static boolean hasNullItem(WebhookChange change) {
+        return change.getValue() instanceof MessagesValue value
+               && (hasNull(value.getMessages()) || hasNull(value.getStatuses()) || hasNull(value.getContacts()));
+    }
+
+    /** An entry's time as the typed path has it (a number of seconds), so both paths give an event the same key. */
+    private String entryTime(JsonNode time) {
+        if (time == null || time.isNull()) {
             return null;
         }
-        return typed;
+        try {
+            Long seconds = reader.treeToValue(time, Long.class);
+            return seconds != null ? seconds.toString() : null;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return text(time);
+        }
     }
 
     /** The JSON of the event itself where it is one item of a change (so two of them get two keys), else the change. */

@@ -1,6 +1,5 @@
 package com.easycrm4u.camel.waapi.webhook;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.easycrm4u.camel.waapi.WaapiConstants;
@@ -16,7 +15,8 @@ import com.easycrm4u.camel.waapi.webhook.model.WebhookMetadata;
 
 /**
  * The CamelWaapi* headers of the exchanges of a delivery: the same request-level headers on each, and what each event
- * (or envelope) says about itself. No header of the HTTP request is ever copied.
+ * (or envelope) says about itself, put straight into the exchange's headers when it is created. No header of the HTTP
+ * request is ever copied.
  */
 final class WebhookHeaders {
 
@@ -30,50 +30,57 @@ final class WebhookHeaders {
         this.rawBody = rawBody;
     }
 
-    Map<String, Object> ofEvent(WebhookEvent event, String key) {
-        Map<String, Object> headers = common(key);
-        headers.put(WaapiConstants.EVENT_KIND, event.getKind());
-        putIfNotNull(headers, WaapiConstants.WABA_ID, event.getWabaId());
-        if (event instanceof InboundMessageEvent message) {
-            putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, phoneNumberId(message.getMetadata()));
-            putIfNotNull(headers, WaapiConstants.FROM, message.getMessage().getFrom());
-            putIfNotNull(headers, WaapiConstants.MESSAGE_ID, message.getMessage().getId());
-            putIfNotNull(headers, WaapiConstants.INBOUND_MESSAGE_TYPE, message.getMessage().getType());
-        } else if (event instanceof MessageStatusEvent status) {
-            putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, phoneNumberId(status.getMetadata()));
-            putIfNotNull(headers, WaapiConstants.MESSAGE_ID, status.getStatus().getId());
-            putIfNotNull(headers, WaapiConstants.STATUS, status.getStatus().getStatus());
-        } else if (event instanceof TemplateStatusEvent template) {
-            putIfNotNull(headers, WaapiConstants.STATUS, template.getUpdate().getEvent());
-        }
-        return headers;
+    /** Puts the CamelWaapi* headers of an exchange straight into its headers. */
+    interface Writer {
+        void writeTo(Map<String, Object> headers);
     }
 
-    Map<String, Object> ofEnvelope(WebhookEnvelope envelope, String key) {
-        Map<String, Object> headers = common(key);
-        WebhookEntry firstEntry = envelope.getEntry() == null || envelope.getEntry().isEmpty() ? null : envelope.getEntry().get(0);
-        if (firstEntry != null) {
-            putIfNotNull(headers, WaapiConstants.WABA_ID, firstEntry.getId());
-            putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, firstPhoneNumberId(firstEntry));
-        }
-        return headers;
+    Writer ofEvent(WebhookEvent event, String key) {
+        return headers -> {
+            common(headers, key);
+            headers.put(WaapiConstants.EVENT_KIND, event.getKind());
+            putIfNotNull(headers, WaapiConstants.WABA_ID, event.getWabaId());
+            if (event instanceof InboundMessageEvent message) {
+                putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, phoneNumberId(message.getMetadata()));
+                putIfNotNull(headers, WaapiConstants.FROM, message.getMessage().getFrom());
+                putIfNotNull(headers, WaapiConstants.MESSAGE_ID, message.getMessage().getId());
+                putIfNotNull(headers, WaapiConstants.INBOUND_MESSAGE_TYPE, message.getMessage().getType());
+            } else if (event instanceof MessageStatusEvent status) {
+                putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, phoneNumberId(status.getMetadata()));
+                putIfNotNull(headers, WaapiConstants.MESSAGE_ID, status.getStatus().getId());
+                putIfNotNull(headers, WaapiConstants.STATUS, status.getStatus().getStatus());
+            } else if (event instanceof TemplateStatusEvent template) {
+                putIfNotNull(headers, WaapiConstants.STATUS, template.getUpdate().getEvent());
+            }
+        };
+    }
+
+    Writer ofEnvelope(WebhookEnvelope envelope, String key) {
+        return headers -> {
+            common(headers, key);
+            WebhookEntry firstEntry = envelope.getEntry() == null || envelope.getEntry().isEmpty()
+                    ? null : envelope.getEntry().get(0);
+            if (firstEntry != null) {
+                putIfNotNull(headers, WaapiConstants.WABA_ID, firstEntry.getId());
+                putIfNotNull(headers, WaapiConstants.PHONE_NUMBER_ID, firstPhoneNumberId(firstEntry));
+            }
+        };
     }
 
     /** An event of a shape this component cannot type: its kind is {@value WebhookEvent#KIND_UNKNOWN}. */
-    Map<String, Object> ofUnknown(String wabaId, String key) {
-        Map<String, Object> headers = common(key);
-        headers.put(WaapiConstants.EVENT_KIND, WebhookEvent.KIND_UNKNOWN);
-        putIfNotNull(headers, WaapiConstants.WABA_ID, wabaId);
-        return headers;
+    Writer ofUnknown(String wabaId, String key) {
+        return headers -> {
+            common(headers, key);
+            headers.put(WaapiConstants.EVENT_KIND, WebhookEvent.KIND_UNKNOWN);
+            putIfNotNull(headers, WaapiConstants.WABA_ID, wabaId);
+        };
     }
 
-    private Map<String, Object> common(String key) {
-        Map<String, Object> headers = new LinkedHashMap<>();
+    private void common(Map<String, Object> headers, String key) {
         putIfNotNull(headers, WaapiConstants.EVENT_TYPE, eventType);
         putIfNotNull(headers, WaapiConstants.DELIVERY_ID, deliveryId);
         headers.put(WaapiConstants.EVENT_KEY, key);
         headers.put(WaapiConstants.RAW_BODY, rawBody);
-        return headers;
     }
 
     private static String firstPhoneNumberId(WebhookEntry entry) {

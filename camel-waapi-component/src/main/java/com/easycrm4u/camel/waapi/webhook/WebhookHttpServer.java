@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
+import org.apache.camel.Service;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
@@ -35,28 +35,46 @@ public final class WebhookHttpServer {
     }
 
     /**
-     * Registers the processor for POST requests on the path, on the server {@link #resolve} finds, and starts it. On
-     * platform-http the host's body handler is turned off, so the body reaches the consumer unread and is read there
-     * within maxBodySize.
+     * Registers the path for POST requests on the server {@link #resolve} finds, and starts the registration. On
+     * platform-http's Vert.x engine the path becomes a route of its router that reads the body within maxBodySize on
+     * the event loop and hands the delivery to a worker once ({@link VertxWebhookRoute}); on another platform-http
+     * engine the host's body handler is turned off, so the body reaches the consumer unread and is read there within
+     * maxBodySize; on any other server the registration's dispatcher is its consumer's processor.
      *
      * @throws IllegalStateException naming what to set up, when the server cannot serve the path
      */
-    public static Consumer register(CamelContext context, String webhookComponentName, String path, Processor processor) {
+    public static Service register(CamelContext context, String webhookComponentName, String path,
+                                   WebhookRegistration registration) {
         RestConsumerFactory factory = resolve(context, webhookComponentName);
         Map<String, Object> parameters = new HashMap<>();
-        if (isPlatformHttp(factory)) {
-            parameters.put("useBodyHandler", "false");
-        }
-        Consumer consumer = null;
+        Service consumer = null;
         try {
-            consumer = factory.createConsumer(context, processor, "POST", path, null, null, null,
-                    context.getRestConfiguration(), parameters);
+            if (isPlatformHttp(factory)) {
+                consumer = vertxRoute(context, factory, servedPath(context, path), registration);
+                parameters.put("useBodyHandler", "false");
+            }
+            if (consumer == null) {
+                consumer = factory.createConsumer(context, registration.dispatcher(), "POST", path, null, null, null,
+                        context.getRestConfiguration(), parameters);
+            }
             ServiceHelper.startService(consumer);
             return consumer;
         } catch (Exception e) {
             ServiceHelper.stopAndShutdownService(consumer);
             throw new IllegalStateException("waapi:webhook could not register POST " + path + " on the HTTP server ("
                                             + e.getMessage() + "); " + HOW_TO_SERVE, e);
+        }
+    }
+
+    /** The route on platform-http's Vert.x router, or null when the engine is another or Vert.x Web is not there. */
+    private static Service vertxRoute(CamelContext context, RestConsumerFactory platformHttp, String servedPath,
+                                      WebhookRegistration registration) {
+        ServiceHelper.startService(platformHttp);
+        try {
+            return VertxWebhookRoute.of(context, platformHttp, servedPath, registration::processor);
+        } catch (NoClassDefFoundError e) {
+            // camel-platform-http-vertx (an optional dependency) is not there: platform-http runs on another engine
+            return null;
         }
     }
 

@@ -71,58 +71,112 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         this.deduplicator = deduplicator;
     }
 
-    @Override
-    public boolean process(Exchange http, AsyncCallback callback) {
-        Message request = http.getMessage();
-        WebhookAnswer refusal;
+    /** Where the answer of a delivery goes, exactly once; sync tells whether on the thread that handed the body over. */
+    public interface Answer {
+        void answer(WebhookAnswer answer, boolean sync);
+    }
+
+    /**
+     * Admits a request from its headers alone, before a byte of its body is read.
+     *
+     * @return the answer that refuses it, recorded as its outcome; or null when its body may be read, in which case the
+     *         request counts as in flight until {@link #complete} or {@link #deliver} has answered it
+     */
+    public WebhookAnswer admit(String contentLength, String contentType, String signature) {
         try {
-            refusal = admission.admit(request.getHeader(Exchange.CONTENT_LENGTH, String.class),
-                    request.getHeader(Exchange.CONTENT_TYPE, String.class), signature(request));
+            WebhookAnswer refusal = admission.admit(contentLength, contentType, signature);
             if (refusal == null && !inflight.tryBegin()) {
                 refusal = admission.answer(WebhookOutcome.UNAVAILABLE);
             }
+            return refusal;
         } catch (RuntimeException e) {
             LOG.warn("waapi:webhook on {} could not check a request: {}", path, e.getClass().getName());
-            refusal = admission.answer(WebhookOutcome.FAILED);
+            return admission.answer(WebhookOutcome.FAILED);
         }
+    }
+
+    /**
+     * Ends an admitted request with this outcome (its body could not be read, or it was handled): records the outcome,
+     * counts the request out of flight and gives its answer.
+     */
+    public WebhookAnswer complete(WebhookOutcome outcome) {
+        try {
+            return admission.answer(outcome);
+        } finally {
+            inflight.end();
+        }
+    }
+
+    /** The most of a body to read; one byte more tells that it is too large. */
+    public long getMaxBodySize() {
+        return admission.getMaxBodySize();
+    }
+
+    @Override
+    public boolean process(Exchange http, AsyncCallback callback) {
+        Message request = http.getMessage();
+        WebhookAnswer refusal = admit(request.getHeader(Exchange.CONTENT_LENGTH, String.class),
+                request.getHeader(Exchange.CONTENT_TYPE, String.class), signature(request));
         if (refusal != null) {
             WebhookBodyReader.leaveUnread(request);
             respond(http, refusal);
             callback.done(true);
             return true;
         }
+        Answer answer = (result, sync) -> {
+            respond(http, result);
+            callback.done(sync);
+        };
+        WebhookBodyReader.Body body;
         try {
-            return receive(http, callback);
+            body = WebhookBodyReader.read(request, admission.getMaxBodySize());
         } catch (Exception e) {
+            // the message of what failed may quote the request, so only its type
+            LOG.warn("waapi:webhook on {} could not read a delivery: {}", path, e.getClass().getName());
+            answer.answer(complete(WebhookOutcome.FAILED), true);
+            return true;
+        }
+        if (body.refusal() != null) {
+            answer.answer(complete(body.refusal()), true);
+            return true;
+        }
+        return deliver(request.getHeader(HEADER_EVENT, String.class), request.getHeader(HEADER_DELIVERY, String.class),
+                signature(request), body.bytes(), answer);
+    }
+
+    /**
+     * Handles the body of an admitted request: the signature checked over its exact bytes, the events read and routed
+     * (each once), the answer given once, when the last event has its outcome.
+     *
+     * @param  eventType  the X-WAAPI-Event header, or null
+     * @param  deliveryId the X-WAAPI-Delivery header, or null
+     * @param  signature  the X-Hub-Signature-256 header, or null
+     * @return            true when the answer was given on this thread
+     */
+    public boolean deliver(String eventType, String deliveryId, String signature, byte[] body, Answer answer) {
+        try {
+            return receive(blankToNull(eventType), blankToNull(deliveryId), signature, body, answer);
+        } catch (RuntimeException e) {
             // never leave the sender without an answer; the message of what failed may quote the request, so only its type
             LOG.warn("waapi:webhook on {} could not handle a delivery: {}", path, e.getClass().getName());
-            return finish(http, callback, WebhookOutcome.FAILED, true);
+            return finish(answer, WebhookOutcome.FAILED, true);
         }
     }
 
-    private boolean receive(Exchange http, AsyncCallback callback) throws Exception {
-        Message request = http.getMessage();
-        String eventType = blankToNull(request.getHeader(HEADER_EVENT, String.class));
-        String deliveryId = blankToNull(request.getHeader(HEADER_DELIVERY, String.class));
-        String signature = signature(request);
-
-        WebhookBodyReader.Body body = WebhookBodyReader.read(request, admission.getMaxBodySize());
-        if (body.refusal() != null) {
-            return finish(http, callback, body.refusal(), true);
-        }
-        if (verifySignature && !WebhookSignature.verifyAny(body.bytes(), signature, verifyTokens)) {
-            return finish(http, callback, WebhookOutcome.SIGNATURE_MISMATCH, true);
+    private boolean receive(String eventType, String deliveryId, String signature, byte[] body, Answer answer) {
+        if (verifySignature && !WebhookSignature.verifyAny(body, signature, verifyTokens)) {
+            return finish(answer, WebhookOutcome.SIGNATURE_MISMATCH, true);
         }
         if (!acceptedEvents.isEmpty() && (eventType == null || !acceptedEvents.contains(eventType))) {
             LOG.debug("waapi:webhook on {} acknowledged delivery {} of event {} without routing it (events={})", path,
                     deliveryId, eventType, acceptedEvents);
-            return finish(http, callback, WebhookOutcome.FILTERED, true);
+            return finish(answer, WebhookOutcome.FILTERED, true);
         }
         List<WebhookEventReader.RoutableEvent> events;
         try {
-            events = eventReader.read(body.bytes(), new WebhookHeaders(eventType, deliveryId, body.bytes()));
+            events = eventReader.read(body, new WebhookHeaders(eventType, deliveryId, body));
         } catch (InvalidWebhookPayloadException e) {
-            return finish(http, callback, WebhookOutcome.NOT_JSON, true);
+            return finish(answer, WebhookOutcome.NOT_JSON, true);
         }
         WebhookDelivery delivery = new WebhookDelivery(consumer, route, deduplicator, events, (outcome, failure, sync) -> {
             if (outcome == WebhookOutcome.ROUTE_FAILED) {
@@ -132,18 +186,13 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
                 LOG.warn("waapi:webhook on {}: delivery {} could not be recorded in the idempotent repository ({}) and is "
                          + "answered 500, so it is sent again", path, deliveryId, failure.getClass().getName());
             }
-            finish(http, callback, outcome, sync);
+            finish(answer, outcome, sync);
         });
         return delivery.routeNext(true);
     }
 
-    private boolean finish(Exchange http, AsyncCallback callback, WebhookOutcome outcome, boolean sync) {
-        try {
-            respond(http, admission.answer(outcome));
-        } finally {
-            inflight.end();
-        }
-        callback.done(sync);
+    private boolean finish(Answer answer, WebhookOutcome outcome, boolean sync) {
+        answer.answer(complete(outcome), sync);
         return sync;
     }
 

@@ -2,8 +2,8 @@ package com.easycrm4u.camel.waapi.webhook;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Service;
 import org.apache.camel.StatefulService;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -20,9 +20,9 @@ public final class WebhookRegistration {
 
     private final IdempotentRepository ownedRepository;
     private final Dispatcher dispatcher = new Dispatcher();
-    private volatile Consumer httpConsumer;
+    private volatile Service httpConsumer;
     private volatile Object owner;
-    private volatile AsyncProcessor processor;
+    private volatile WebhookProcessor processor;
     private volatile WebhookAdmission admission;
 
     /** @param ownedRepository the default in-memory repository, or null when the endpoint names one */
@@ -35,13 +35,19 @@ public final class WebhookRegistration {
         return dispatcher;
     }
 
-    public void setHttpConsumer(Consumer httpConsumer) {
+    /** The processor attached now. */
+    public WebhookProcessor processor() {
+        return processor;
+    }
+
+    /** @param httpConsumer the path's registration on the HTTP server: a consumer of it, or a route of its own */
+    public void setHttpConsumer(Service httpConsumer) {
         this.httpConsumer = httpConsumer;
     }
 
     /** Whether the path is registered on the HTTP server and its registration is running. */
     public boolean isServing() {
-        Consumer http = httpConsumer;
+        Service http = httpConsumer;
         return http != null && ServiceHelper.isStarted(http);
     }
 
@@ -62,7 +68,7 @@ public final class WebhookRegistration {
     }
 
     /** The consumer's processor answers the path's requests from now on. */
-    public void attach(Object consumer, AsyncProcessor processor, WebhookAdmission admission) {
+    public void attach(Object consumer, WebhookProcessor processor, WebhookAdmission admission) {
         this.processor = processor;
         this.admission = admission;
         this.owner = consumer;

@@ -20,6 +20,8 @@ import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.HttpEndpointModel;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -305,5 +307,12 @@ class WebhookRoutingTest extends WebhookTestSupport {
         InboundMessage message = received("events").get(0).getMessage().getBody(InboundMessageEvent.class).getMessage();
         assertThat(message.getText().getBody()).isEqualTo("Hi, is the order shipped?");
         assertThat(message.getOtherProperties()).containsKey("brand_new");
+    }
+
+    @Test
+    void thePathIsListedWithPlatformHttpsEndpoints() {
+        // Camel Main logs these at start, and its dev console lists them
+        assertThat(context.getComponent("platform-http", PlatformHttpComponent.class).getHttpEndpoints())
+                .extracting(HttpEndpointModel::getUri).anyMatch(uri -> uri.endsWith("waapi/webhook"));
     }
 }

@@ -92,6 +92,28 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
         assertThat(typed.getBody(InboundMessageEvent.class).getMessage().getText().getBody()).isEqualTo("fine");
     }
 
+    /**
+     * An envelope whose every part binds is read in one pass, one with a broken part as a JSON tree: an event keeps its
+     * key either way, so it is not routed again when a later delivery carries it beside a broken part.
+     */
+    @Test
+    void anEventKeepsItsKeyWhetherItsEnvelopeIsReadTypedOrAsATree() {
+        String template = "{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"APPROVED\","
+                          + "\"message_template_id\":594425479261596,\"message_template_name\":\"order_shipped\"}}";
+        String typed = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"959648497055756\","
+                       + "\"time\":1.7E9,\"changes\":[" + template + "]}]}";
+        String withBrokenPart = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"959648497055756\","
+                                + "\"time\":1.7E9,\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[null]}},"
+                                + template + "]}]}";
+        assertThat(postSigned(PATH, typed.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(postSigned(PATH, withBrokenPart.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .containsExactly("template:594425479261596:APPROVED:1700000000",
+                        received("events").get(1).getMessage().getHeader(WaapiConstants.EVENT_KEY));
+        assertThat(received("events").get(1).getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo("unknown");
+    }
+
     @Test
     void splitFalseRoutesJsonOfAnotherShapeAsOneUnknownEvent() {
         byte[] body = "{\"event\":\"test\"}".getBytes(StandardCharsets.UTF_8);

@@ -35,13 +35,14 @@ class BundleManifestTest {
      */
     private static final List<String> COMPONENT_REQUIRED_FAMILIES = concat(REQUIRED_FAMILIES, List.of("io.vertx.", "io.netty."));
     /**
-     * Camel packages of optional Maven dependencies: the Endpoint DSL, camel-test-junit5, and the sandbox's
-     * camel-platform-http-main with the Vert.x platform-http it brings
+     * Camel and Vert.x packages of optional Maven dependencies: the Endpoint DSL, camel-test-junit5, the sandbox's
+     * camel-platform-http-main, and platform-http with its Vert.x engine and Vert.x Web (the webhook serves its path on
+     * that engine's router where it is there)
      */
     // org.apache.camel.builder: only the generated Endpoint DSL uses it, through the optional camel-core-model and
     // camel-endpointdsl
     private static final List<String> OPTIONAL_CAMEL = List.of("org.apache.camel.builder", "org.apache.camel.test",
-            "org.apache.camel.component.platform.http.main", "org.apache.camel.component.platform.http.vertx");
+            "org.apache.camel.component.platform.http", "io.vertx.ext.web");
     private static final List<String> PRIVATE = List.of(".operation", ".client", ".internal");
 
     @Test

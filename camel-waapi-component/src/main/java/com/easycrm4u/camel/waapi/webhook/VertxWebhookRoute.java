@@ -1,0 +1,155 @@
+package com.easycrm4u.camel.waapi.webhook;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * The webhook path as a route of platform-http's Vert.x router (Camel Main, a context with a VertxPlatformHttpServer,
+ * Quarkus). The request is admitted from its headers and its body collected within maxBodySize on the event loop; only
+ * then is the delivery handed to a worker thread, once, where the route runs. No thread waits for a body, and the
+ * answer is written on the request's event loop as soon as the last event has its outcome.
+ * <p>
+ * platform-http's own consumer would hand the still unread request to a worker thread, which then has to wait while the
+ * event loop delivers the body. Only loaded where camel-platform-http-vertx is on the classpath.
+ */
+final class VertxWebhookRoute extends ServiceSupport {
+
+    private static final String SIGNATURE = WebhookSignature.HEADER;
+
+    private final PlatformHttpComponent component;
+    private final VertxPlatformHttpRouter router;
+    private final String path;
+    private final Supplier<WebhookProcessor> processor;
+    private final Iterable<Handler<RoutingContext>> engineHandlers;
+    private Route route;
+
+    private VertxWebhookRoute(PlatformHttpComponent component, VertxPlatformHttpRouter router, VertxPlatformHttpEngine engine,
+                              String path, Supplier<WebhookProcessor> processor) {
+        this.component = component;
+        this.router = router;
+        this.path = path;
+        this.processor = processor;
+        this.engineHandlers = engine.getHandlers();
+    }
+
+    /**
+     * The route for the path on the router platform-http's Vert.x engine serves, as platform-http's consumer finds it;
+     * null when the engine is not Vert.x's or its router is not there (then platform-http's consumer serves the path).
+     *
+     * @param path      the path from the server's root (with the REST context path)
+     * @param processor the webhook processor that answers now
+     */
+    static Service of(CamelContext context, Object platformHttp, String path, Supplier<WebhookProcessor> processor) {
+        if (!(platformHttp instanceof PlatformHttpComponent component)
+                || !(component.getEngine() instanceof VertxPlatformHttpEngine engine)) {
+            return null;
+        }
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(engine.getServerPort()));
+        if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO);
+        }
+        return router == null ? null : new VertxWebhookRoute(component, router, engine, path, processor);
+    }
+
+    @Override
+    protected void doStart() {
+        Route added = router.route(HttpMethod.POST, path);
+        // the engine's handlers (e.g. set by Quarkus) run in front of every platform-http route
+        for (Handler<RoutingContext> handler : engineHandlers) {
+            added.handler(handler);
+        }
+        added.handler(this::handle);
+        route = added;
+        // listed with platform-http's own routes (Camel Main logs them at start)
+        component.addHttpEndpoint(path, "POST", null, null, null);
+    }
+
+    @Override
+    protected void doStop() {
+        if (route != null) {
+            component.removeHttpEndpoint(path);
+            route.remove();
+            route = null;
+        }
+    }
+
+    private void handle(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        Context eventLoop = Vertx.currentContext();
+        WebhookProcessor webhook = processor.get();
+        WebhookAnswer refusal = webhook.admit(request.getHeader("Content-Length"), request.getHeader("Content-Type"),
+                request.getHeader(SIGNATURE));
+        if (refusal != null) {
+            VertxRequestBody.closeAfterAnswer(request);
+            write(request.response(), refusal);
+            return;
+        }
+        int limit = (int) Math.min(Integer.MAX_VALUE - 9L, webhook.getMaxBodySize());
+        try {
+            collect(request, eventLoop, webhook, limit);
+        } catch (RuntimeException e) {
+            // admitted, so counted in flight: answered whatever happened
+            write(request.response(), webhook.complete(WebhookOutcome.FAILED));
+        }
+    }
+
+    private static void collect(HttpServerRequest request, Context eventLoop, WebhookProcessor webhook, int limit) {
+        VertxRequestBody.collect(request, limit, WebhookBodyReader.READ_TIMEOUT, (body, failure) -> {
+            if (failure != null || body.refusal() != null) {
+                write(request.response(), webhook.complete(failure != null ? WebhookOutcome.FAILED : body.refusal()));
+                return;
+            }
+            String eventType = request.getHeader(WebhookProcessor.HEADER_EVENT);
+            String deliveryId = request.getHeader(WebhookProcessor.HEADER_DELIVERY);
+            String signature = request.getHeader(SIGNATURE);
+            // the route may block: it runs on a worker, as platform-http runs its routes
+            AtomicBoolean started = new AtomicBoolean();
+            eventLoop.executeBlocking(() -> {
+                started.set(true);
+                return webhook.deliver(eventType, deliveryId, signature, body.bytes(),
+                        (answer, sync) -> answer(eventLoop, request.response(), answer));
+            }, false).onFailure(rejected -> {
+                // once started, the delivery answers by itself
+                if (!started.get()) {
+                    write(request.response(), webhook.complete(WebhookOutcome.FAILED));
+                }
+            });
+        });
+    }
+
+    /** Writes the answer on the request's event loop, as platform-http writes its answers. */
+    private static void answer(Context eventLoop, HttpServerResponse response, WebhookAnswer answer) {
+        if (Context.isOnEventLoopThread() && Vertx.currentContext() == eventLoop) {
+            write(response, answer);
+        } else {
+            eventLoop.runOnContext(ignored -> write(response, answer));
+        }
+    }
+
+    private static void write(HttpServerResponse response, WebhookAnswer answer) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
+        if (answer.retryAfterSeconds() != null) {
+            response.putHeader("Retry-After", answer.retryAfterSeconds());
+        }
+        response.end(answer.json());
+    }
+}
