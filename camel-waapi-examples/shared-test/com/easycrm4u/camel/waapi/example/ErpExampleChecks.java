@@ -2,8 +2,6 @@ package com.easycrm4u.camel.waapi.example;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,11 +54,7 @@ public final class ErpExampleChecks {
 
     /** A port that is free on the loopback interface now, for an application whose webhook URL must be known first. */
     public static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WaapiSandbox.freeLoopbackPort();
     }
 
     /**

@@ -1,8 +1,6 @@
 package com.easycrm4u.camel.waapi.examples;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -84,7 +82,7 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
                 .build()
                 .start();
         // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
-        int port = freeLoopbackPort();
+        int port = WaapiSandbox.freeLoopbackPort();
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), "http://127.0.0.1:" + port + "/waapi/webhook");
         sandbox.camelProperties().forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.server.host", "127.0.0.1");
@@ -114,12 +112,6 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
             throw new IllegalStateException("WAAPI_BASE_URL is set, so " + name + " must be set too");
         }
         return value;
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Ends a run that keeps running. */

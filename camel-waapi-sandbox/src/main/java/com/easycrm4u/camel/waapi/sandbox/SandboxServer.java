@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -19,6 +20,9 @@ import com.sun.net.httpserver.HttpServer;
  * and the scheduler of status updates and webhook retries. Started once, closed for good.
  */
 final class SandboxServer {
+
+    static final int FIRST_PICKED_PORT = 20000;
+    static final int LAST_PICKED_PORT = 32000;
 
     private final int requestedPort;
     private final ExecutorService httpExecutor = Executors.newCachedThreadPool(daemonThreads("waapi-sandbox-http"));
@@ -80,12 +84,31 @@ final class SandboxServer {
         httpExecutor.shutdownNow();
     }
 
-    /** A port nobody listens on now, on 127.0.0.1. */
+    /**
+     * A port nobody listens on now, on 127.0.0.1, for a receiver that binds it later. Picked below the ranges the
+     * operating systems give outgoing connections their local ports from (Linux 32768-60999, Windows and macOS from
+     * 49152): a port from there can be taken by any connection of any process before the receiver binds it.
+     */
     static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST_PICKED_PORT, LAST_PICKED_PORT + 1);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

@@ -242,6 +242,15 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /**
+     * A port free on 127.0.0.1 now, for an application that must know its webhook URL before it starts. It is picked
+     * outside the range the operating system takes outgoing connections' ports from, so that no connection made in the
+     * meantime takes it before the application binds it.
+     */
+    public static int freeLoopbackPort() {
+        return SandboxServer.freeLoopbackPort();
+    }
+
+    /**
      * Delivers the first key's webhooks to a free loopback port picked now, on {@link #DEFAULT_WEBHOOK_PATH}: give
      * the application that port ({@link WebhookCallback#port()}, or {@link WebhookCallback#camelServerProperties()} on
      * Camel Main).
