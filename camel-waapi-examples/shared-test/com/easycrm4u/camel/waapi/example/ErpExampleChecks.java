@@ -164,6 +164,25 @@ public final class ErpExampleChecks {
         assertThat(routed.matches(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
+    /**
+     * The API key's "Send test event" (signed JSON that is no Meta envelope) reaches the webhook route as an unknown
+     * event, which the example logs, and is acknowledged, so WAAPI shows the webhook URL as working.
+     */
+    public static void assertTestEventRouted(CamelContext camelContext, WaapiSandbox sandbox) {
+        NotifyBuilder routed = new NotifyBuilder(camelContext).fromRoute(WEBHOOK_ROUTE)
+                .whenAnyDoneMatches(exchange -> "test".equals(exchange.getMessage().getHeader(WaapiConstants.EVENT_TYPE))
+                                                && "unknown".equals(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
+                                                && exchange.getMessage().getBody() instanceof JsonNode body
+                                                && "test".equals(body.path("event").asText())
+                                                && exchange.getException() == null)
+                .create();
+
+        WebhookDelivery delivery = sandbox.sendTestEvent(WaapiSandbox.DEFAULT_API_KEY_NAME);
+
+        assertThat(routed.matches(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the test event routed").isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.DELIVERED));
+    }
+
     /** The orders of {@code workDir/delivery-report.json} by id; none before the report is first written. */
     public static Map<String, JsonNode> reportedOrders(Path workDir) {
         Path file = workDir.resolve("delivery-report.json");

@@ -69,6 +69,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
@@ -93,6 +95,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "verifysignature":
         case "verifySignature": getOrCreateConfiguration(target).setVerifySignature(property(camelContext, boolean.class, value)); return true;
+        case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
         case "webhookcomponentname":
         case "webhookComponentName": target.setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverifytoken":
@@ -103,6 +106,11 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"vertx"};
     }
 
     @Override
@@ -147,6 +155,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretryafter":
@@ -171,6 +181,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": return boolean.class;
         case "verifysignature":
         case "verifySignature": return boolean.class;
+        case "vertx": return io.vertx.core.Vertx.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
         case "webhookverifytoken":
@@ -226,6 +237,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretryafter":
@@ -250,6 +263,7 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "verifysignature":
         case "verifySignature": return getOrCreateConfiguration(target).isVerifySignature();
+        case "vertx": return target.getVertx();
         case "webhookcomponentname":
         case "webhookComponentName": return target.getWebhookComponentName();
         case "webhookverifytoken":

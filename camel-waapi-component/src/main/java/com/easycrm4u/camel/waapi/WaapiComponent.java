@@ -1,18 +1,18 @@
 package com.easycrm4u.camel.waapi;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
-import javax.net.ssl.SSLContext;
-
+import com.easycrm4u.camel.waapi.client.ClientOptions;
+import com.easycrm4u.camel.waapi.client.JdkTransport;
+import com.easycrm4u.camel.waapi.client.WaapiTransport;
 import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -30,16 +30,19 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     public static final int DEFAULT_WORKER_POOL_SIZE = 10;
     public static final int DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD = 3;
-
-    static final String WEBHOOK = "webhook";
-    /** Threads that move bytes for java.net.http; they never run a route. */
-    private static final int HTTP_THREADS = 2;
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
     @Metadata(description = "Default options of every endpoint of this component.")
     private WaapiConfiguration configuration = new WaapiConfiguration();
     @Metadata(label = "advanced",
-              description = "A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS); connectTimeout and sslContextParameters are then yours to set on it.")
+              description = "A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS), instead of the component's Vert.x client; connectTimeout, maxConnections and sslContextParameters are then yours to set on it.")
     private HttpClient httpClient;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The Vert.x instance the API calls run on. By default the application's (the single Vertx in the registry, as on Quarkus, or Camel Main's platform-http server), else one of the component's own, closed with it.")
+    private Vertx vertx;
+    @Metadata(label = "producer,advanced", defaultValue = "" + DEFAULT_MAX_CONNECTIONS,
+              description = "The most connections to one API host at once (HTTP/1.1: one call in flight each); further calls wait for a free connection within their requestTimeout, and one that gets none fails with a retryable WaapiConnectionException, never sent. Not used with httpClient.")
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     @Metadata(label = "security", description = "TLS settings of the API calls.")
     private SSLContextParameters sslContextParameters;
     @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters of the Camel context.")
@@ -57,11 +60,10 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
               description = "How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a success turns it UP again.")
     private int healthCheckFailureThreshold = DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD;
 
-    private final Map<Long, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+    private final VertxClients vertxClients = new VertxClients(this);
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    private ExecutorService httpExecutor;
     private ExecutorService managedWorkerPool;
     private volatile WaapiMetrics metrics;
 
@@ -70,55 +72,44 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        if (!WEBHOOK.equals(remaining) && WaapiOperations.find(remaining) == null) {
+        WaapiOperations operation = WaapiOperations.fromUri(remaining);
+        if (operation == null) {
             throw new IllegalArgumentException("Unknown WAAPI operation '" + remaining + "' in waapi:" + remaining
-                                               + "; valid are waapi:" + WEBHOOK + " (consumer) and the producers waapi:"
-                                               + String.join(", waapi:", WaapiOperations.uris()));
+                                               + "; valid are waapi:" + WaapiOperations.WEBHOOK + " (consumer) and the producers waapi:"
+                                               + String.join(", waapi:", WaapiOperations.producerUris()));
         }
-        WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, remaining, configuration.copy());
+        WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
     }
 
     /**
-     * The HTTP client for API calls: the one configured, or one shared by every endpoint with the same connect timeout.
+     * The transport of an endpoint's calls: over the {@code httpClient} when one is configured, else over the
+     * component's Vert.x client for the base URL's scheme and the endpoint's connect timeout, shared by the endpoints
+     * that have the same.
      */
-    HttpClient httpClient(long connectTimeout) throws Exception {
+    WaapiTransport transport(ClientOptions options, long connectTimeout) throws Exception {
         if (httpClient != null) {
-            return httpClient;
+            return new JdkTransport(httpClient, options);
         }
-        SSLContextParameters ssl = sslContextParameters != null
-                ? sslContextParameters
-                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
-        SSLContext sslContext = ssl != null ? ssl.createSSLContext(getCamelContext()) : null;
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, timeout -> {
-            HttpClient.Builder builder = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofMillis(timeout))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(httpExecutor());
-            if (sslContext != null) {
-                builder.sslContext(sslContext);
-            }
-            return builder.build();
-        });
+        return vertxClients.transport(options, connectTimeout);
     }
 
-    /**
-     * The Camel-managed pool of java.net.http: a fixed few threads with an unbounded queue of short tasks. Routes never
-     * run on it, so a slow route cannot hold up the answers of other calls.
-     */
-    synchronized ExecutorService httpExecutor() {
-        if (httpExecutor == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WaapiHttpClient",
-                    fixedProfile("WaapiHttpClient", HTTP_THREADS));
-        }
-        return httpExecutor;
+    VertxClients vertxClients() {
+        return vertxClients;
+    }
+
+    /** The TLS settings of the API calls: the component's, else the context's global ones when asked to; or null. */
+    SSLContextParameters effectiveSslContextParameters() {
+        return sslContextParameters != null
+                ? sslContextParameters
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
     }
 
     /**
      * The pool routes continue on after a call: {@code workerPool} when given, else a Camel-managed pool of
      * {@code workerPoolSize} threads whose queue holds the rest. The queue is unbounded on purpose: it holds at most
-     * one task per exchange in flight, while a rejection would run the route on a thread of java.net.http or of the
+     * one task per exchange in flight, while a rejection would run the route on a thread of the transport or of the
      * JDK's timer.
      */
     synchronized ExecutorService workerPool() {
@@ -164,6 +155,9 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
         if (workerPoolSize < 1) {
             throw new IllegalArgumentException("workerPoolSize of the waapi component must be at least 1, not " + workerPoolSize);
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections of the waapi component must be at least 1, not " + maxConnections);
+        }
     }
 
     ObjectMapper getObjectMapper() {
@@ -172,12 +166,8 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     @Override
     protected void doStop() throws Exception {
-        clientsByConnectTimeout.clear();
+        vertxClients.close();
         synchronized (this) {
-            if (httpExecutor != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
-                httpExecutor = null;
-            }
             if (managedWorkerPool != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(managedWorkerPool);
                 managedWorkerPool = null;
@@ -201,6 +191,22 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     public void setHttpClient(HttpClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public SSLContextParameters getSslContextParameters() {

@@ -13,9 +13,23 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class WaapiConfiguration implements Cloneable {
 
+    // the defaults of the options: the annotations, the fields below and the Spring Boot starter all take them from here
     public static final String DEFAULT_BASE_URL = "https://cname.betazen.vendor.waapi.easycrm4u.com/api/v1/external";
-    public static final String DEFAULT_WEBHOOK_PATH = "/waapi/webhook";
+    /** Milliseconds. */
+    public static final long DEFAULT_CONNECT_TIMEOUT = 10_000;
+    /** Milliseconds. */
+    public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
+    public static final int DEFAULT_RATE_LIMIT_RETRIES = 3;
+    /** Milliseconds. */
+    public static final long DEFAULT_MAX_RETRY_AFTER = 60_000;
     public static final int DEFAULT_MAX_RESPONSE_SIZE = 1_048_576;
+    public static final String DEFAULT_WEBHOOK_PATH = "/waapi/webhook";
+    public static final boolean DEFAULT_VERIFY_SIGNATURE = true;
+    public static final boolean DEFAULT_SPLIT = true;
+    public static final int DEFAULT_IDEMPOTENT_CACHE_SIZE = 10_000;
+    /** Milliseconds. */
+    public static final long DEFAULT_CLAIM_EXPIRY = 60_000;
+    public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL, description = "Root URL of the WAAPI External API.")
     private String baseUrl = DEFAULT_BASE_URL;
@@ -44,19 +58,19 @@ public class WaapiConfiguration implements Cloneable {
               description = "Message type of a combined send (cloud/send).")
     private String messageType;
 
-    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "producer,advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for a TCP connection to the API.")
-    private long connectTimeout = 10_000;
-    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    @UriParam(label = "producer,advanced", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT, javaType = "java.time.Duration",
               description = "How long one API call may take, from sending the request to the end of the response.")
-    private long requestTimeout = 30_000;
-    @UriParam(label = "producer", defaultValue = "3",
+    private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RATE_LIMIT_RETRIES,
               description = "How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0 turns this off.")
-    private int rateLimitRetries = 3;
-    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+    private int rateLimitRetries = DEFAULT_RATE_LIMIT_RETRIES;
+    @UriParam(label = "producer,advanced", defaultValue = "" + DEFAULT_MAX_RETRY_AFTER, javaType = "java.time.Duration",
               description = "The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After fails the call with a retryable WaapiRateLimitException instead.")
-    private long maxRetryAfter = 60_000;
-    @UriParam(label = "producer,advanced", defaultValue = "1048576",
+    private long maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+    @UriParam(label = "producer,advanced", defaultValue = "" + DEFAULT_MAX_RESPONSE_SIZE,
               description = "The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying so, and the rest is not read.")
     private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
@@ -66,27 +80,27 @@ public class WaapiConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", secret = true,
               description = "The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Several tokens, comma-separated, are all accepted (while a key is rotated). Required unless verifySignature=false.")
     private String webhookVerifyToken;
-    @UriParam(label = "consumer,security", defaultValue = "true",
+    @UriParam(label = "consumer,security", defaultValue = "" + DEFAULT_VERIFY_SIGNATURE,
               description = "Whether deliveries must carry a valid X-Hub-Signature-256; turning it off logs a warning at start.")
-    private boolean verifySignature = true;
+    private boolean verifySignature = DEFAULT_VERIFY_SIGNATURE;
     @UriParam(label = "consumer",
               description = "Comma-separated X-WAAPI-Event values to route; other events are acknowledged and not routed. Empty routes every event.")
     private String events;
-    @UriParam(label = "consumer", defaultValue = "true",
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_SPLIT,
               description = "true: one exchange per inbound message, status and template status change of a delivery; false: one exchange per delivery with the whole envelope.")
-    private boolean split = true;
+    private boolean split = DEFAULT_SPLIT;
     @UriParam(label = "consumer,advanced",
               description = "Repository of the events already routed (keyed on signed content: message ids, status, a hash of the JSON) and of the claims of events being routed, so a retry, duplicate or replay is not routed twice; share one (Hazelcast, JDBC, Redis, ...) across the nodes of a cluster. Default: in memory, bounded by idempotentCacheSize.")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_IDEMPOTENT_CACHE_SIZE,
               description = "Size of the default in-memory repository: how many routed events it remembers, so how far back a replay is still recognised.")
-    private int idempotentCacheSize = 10_000;
-    @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+    private int idempotentCacheSize = DEFAULT_IDEMPOTENT_CACHE_SIZE;
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_CLAIM_EXPIRY, javaType = "java.time.Duration",
               description = "How long the claim of an event being routed holds off duplicates (answered 503) when the attempt that made it never finishes, e.g. its node died: between one and two claimExpiry. Must be longer than the route takes.")
-    private long claimExpiry = 60_000;
-    @UriParam(label = "consumer", defaultValue = "1048576",
+    private long claimExpiry = DEFAULT_CLAIM_EXPIRY;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_MAX_BODY_SIZE,
               description = "The largest delivery body accepted, in bytes; larger ones are answered 413 without being read further, on every host.")
-    private long maxBodySize = 1_048_576;
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
     public WaapiConfiguration copy() {
         try {

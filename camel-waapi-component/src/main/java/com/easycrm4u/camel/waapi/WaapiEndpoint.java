@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
-import com.easycrm4u.camel.waapi.operation.WaapiOperation;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AsyncEndpoint;
@@ -26,16 +25,14 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WaapiConstants.class)
 public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
-    @UriPath(enums = "ping,cloud/text,cloud/template,cloud/image,cloud/video,cloud/audio,cloud/sticker,cloud/document,"
-                     + "cloud/send,contacts/update,contacts/upsert,qr/text,qr/image,qr/video,qr/audio,qr/document,"
-                     + "qr/location,qr/sessions,webhook",
-             description = "The API operation to call (producers), or webhook for the webhook consumer.")
+    // Camel's tooling lists the values of the enum (its toString) as the choices of this parameter
+    @UriPath(description = "The API operation to call (producers), or webhook for the webhook consumer.")
     @Metadata(required = true)
-    private String operation;
+    private WaapiOperations operation;
     @UriParam
     private WaapiConfiguration configuration;
 
-    public WaapiEndpoint(String uri, WaapiComponent component, String operation, WaapiConfiguration configuration) {
+    public WaapiEndpoint(String uri, WaapiComponent component, WaapiOperations operation, WaapiConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -48,19 +45,18 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
 
     @Override
     public Producer createProducer() throws Exception {
-        WaapiOperation apiOperation = WaapiOperations.find(operation);
-        if (apiOperation == null) {
+        if (!operation.isProducer()) {
             throw new IllegalArgumentException("waapi:" + operation + " is a consumer and cannot send; the producers are waapi:"
-                                               + String.join(", waapi:", WaapiOperations.uris()));
+                                               + String.join(", waapi:", WaapiOperations.producerUris()));
         }
-        return new WaapiProducer(this, apiOperation);
+        return new WaapiProducer(this, operation.handler());
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!isWebhook()) {
             throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
-                                               + WaapiComponent.WEBHOOK + "\") to receive webhooks");
+                                               + WaapiOperations.WEBHOOK + "\") to receive webhooks");
         }
         WaapiWebhookConsumer consumer = new WaapiWebhookConsumer(this, processor);
         configureConsumer(consumer);
@@ -72,8 +68,8 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     protected void doStart() throws Exception {
         super.doStart();
         if (!isWebhook()) {
-            ProducerOptions.check(operation, configuration);
-            ProducerOptions.warnIfClearText(operation, configuration.getBaseUrl());
+            ProducerOptions.check(operation.uri(), configuration);
+            ProducerOptions.warnIfClearText(operation.uri(), configuration.getBaseUrl());
         }
     }
 
@@ -83,20 +79,24 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
      * @param onRateLimitRetry told each time a 429 is sent again
      */
     WaapiClient createClient(Runnable onRateLimitRetry) throws Exception {
-        ProducerOptions.check(operation, configuration);
+        ProducerOptions.check(operation.uri(), configuration);
         ClientOptions options = new ClientOptions(configuration.getBaseUrl(), configuration.getApiKey(),
                 configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.getRateLimitRetries(), Duration.ofMillis(configuration.getMaxRetryAfter()),
                 configuration.getMaxResponseSize());
-        return new WaapiClient(getComponent().httpClient(configuration.getConnectTimeout()),
+        return new WaapiClient(getComponent().transport(options, configuration.getConnectTimeout()),
                 getComponent().workerPool(), getObjectMapper(), options, onRateLimitRetry);
     }
 
     private boolean isWebhook() {
-        return WaapiComponent.WEBHOOK.equals(operation);
+        return !operation.isProducer();
     }
 
-    ObjectMapper getObjectMapper() {
+    /**
+     * The JSON mapper of this endpoint's calls and webhook deliveries, shared by the component's endpoints: use it to
+     * read or write the component's models the way the component does; do not reconfigure it.
+     */
+    public ObjectMapper getObjectMapper() {
         return getComponent().getObjectMapper();
     }
 
@@ -110,11 +110,11 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return "http";
     }
 
-    public String getOperation() {
+    public WaapiOperations getOperation() {
         return operation;
     }
 
-    public void setOperation(String operation) {
+    public void setOperation(WaapiOperations operation) {
         this.operation = operation;
     }
 

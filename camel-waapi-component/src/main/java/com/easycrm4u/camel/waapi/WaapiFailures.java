@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import com.easycrm4u.camel.waapi.client.NotSentException;
+
 /**
  * The one place that decides what a failed call is, for any transport: never sent (safe to send again), sent with an
  * unknown outcome (not safe), or answered by the API (by status). Transports report what happened; the exception a
@@ -57,7 +59,8 @@ public final class WaapiFailures {
 
     /**
      * A failure the transport reported as an exception: never sent when it happened before the request could leave
-     * (connect refused or timed out, host not resolved, TLS handshake failed); otherwise the outcome is unknown.
+     * (connect refused or timed out, host not resolved, TLS handshake failed, or the transport said so with a
+     * {@link NotSentException}); otherwise the outcome is unknown.
      *
      * @param authority      host and port of the API, for the message
      * @param requestTimeout the request timeout, for the message when the call ran out of it
@@ -67,7 +70,11 @@ public final class WaapiFailures {
         if (cause instanceof WaapiException) {
             return (WaapiException) cause;
         }
-        if (find(cause, HttpConnectTimeoutException.class) != null) {
+        NotSentException notSent = cause instanceof NotSentException ? (NotSentException) cause : null;
+        if (notSent != null && notSent.getCause() != null) {
+            cause = unwrap(notSent.getCause());
+        }
+        if (isConnectTimeout(cause)) {
             return notSent(call, "could not connect to " + authority + " within the connect timeout", cause);
         }
         SSLHandshakeException handshake = find(cause, SSLHandshakeException.class);
@@ -80,10 +87,24 @@ public final class WaapiFailures {
         if (find(cause, ConnectException.class) != null || find(cause, NoRouteToHostException.class) != null) {
             return notSent(call, "could not connect to " + authority + " (" + describe(cause) + ")", cause);
         }
+        if (notSent != null) {
+            return notSent(call, notSent.getMessage() != null
+                    ? notSent.getMessage() : "no connection to " + authority + " could be had (" + describe(cause) + ")",
+                    notSent.getCause());
+        }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return outcomeUnknown(call, "got no answer within " + requestTimeout.toMillis() + " ms (requestTimeout)", cause);
         }
         return outcomeUnknown(call, "failed after the request may have been sent (" + describe(cause) + ")", cause);
+    }
+
+    /** java.net.http's connect timeout, or Netty's (a {@code ConnectException} of its own). */
+    private static boolean isConnectTimeout(Throwable cause) {
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
+            return true;
+        }
+        ConnectException connect = find(cause, ConnectException.class);
+        return connect != null && "ConnectTimeoutException".equals(connect.getClass().getSimpleName());
     }
 
     /**

@@ -67,6 +67,10 @@ public class WaapiProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
         }
+        // java.net.http's client cannot be closed (Java 17): its selector thread ends once nothing references it. A
+        // stopped context may stay referenced (Camel's static SimpleLanguage keeps the last context that used it, seen
+        // in Karaf after feature:uninstall camel-waapi), so a stopped producer lets go of its client.
+        client = null;
         super.doStop();
     }
 

@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi;
 
+import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -28,12 +30,11 @@ class EndpointCreationTest extends WaapiTestSupport {
     }
 
     @Test
-    void everyDocumentedOperationIsAnEndpoint() {
-        for (String operation : new String[] {
-                "ping", "cloud/text", "cloud/template", "cloud/image", "cloud/video", "cloud/audio", "cloud/sticker",
-                "cloud/document", "cloud/send", "contacts/update", "contacts/upsert", "qr/text", "qr/image", "qr/video",
-                "qr/audio", "qr/document", "qr/location", "qr/sessions", "webhook" }) {
-            assertThat(context.getEndpoint("waapi:" + operation)).isInstanceOf(WaapiEndpoint.class);
+    void everyOperationIsAnEndpoint() {
+        for (WaapiOperations operation : WaapiOperations.values()) {
+            Endpoint endpoint = context.getEndpoint("waapi:" + operation.uri());
+            assertThat(endpoint).isInstanceOf(WaapiEndpoint.class);
+            assertThat(((WaapiEndpoint) endpoint).getOperation()).isSameAs(operation);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import org.apache.camel.catalog.CamelCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
@@ -53,8 +54,8 @@ class MetadataTest extends WaapiTestSupport {
         assertThat(endpoint.getConfiguration().getRateLimitRetries()).isEqualTo(5);
         assertThat(endpoint.getConfiguration().getRequestTimeout()).isEqualTo(2000);
 
-        WaapiEndpoint target = new WaapiEndpoint("waapi:ping", (WaapiComponent) context.getComponent("waapi"), "ping",
-                new WaapiConfiguration());
+        WaapiEndpoint target = new WaapiEndpoint("waapi:ping", (WaapiComponent) context.getComponent("waapi"),
+                WaapiOperations.PING, new WaapiConfiguration());
         assertThat(new WaapiEndpointConfigurer().configure(context, target, "fromPhoneNo", "+917890000199", true)).isTrue();
         assertThat(target.getConfiguration().getFromPhoneNo()).isEqualTo("+917890000199");
     }
@@ -97,7 +98,8 @@ class MetadataTest extends WaapiTestSupport {
             assertThat(option(model.getEndpointOptions(), secret).isSecret()).as(secret + " is secret").isTrue();
             assertThat(option(model.getComponentOptions(), secret).isSecret()).as(secret + " is secret").isTrue();
         }
-        assertThat(option(model.getEndpointOptions(), "operation").getEnums()).hasSize(19).contains("cloud/send", "webhook");
+        assertThat(option(model.getEndpointOptions(), "operation").getEnums()).as("the operations in the component metadata")
+                .containsExactlyElementsOf(Arrays.stream(WaapiOperations.values()).map(WaapiOperations::uri).toList());
 
         assertThat(names(model.getEndpointHeaders())).containsExactlyInAnyOrderElementsOf(headerNames());
     }

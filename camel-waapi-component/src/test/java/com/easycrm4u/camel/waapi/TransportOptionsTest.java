@@ -1,12 +1,11 @@
 package com.easycrm4u.camel.waapi;
 
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,11 +95,16 @@ class TransportOptionsTest extends WaapiTestSupport {
     }
 
     @Test
-    void endpointsShareOneClientPerConnectTimeout() throws Exception {
-        assertThat(waapi().httpClient(1500).connectTimeout()).contains(Duration.ofMillis(1500));
-        assertThat(waapi().httpClient(1500)).isSameAs(waapi().httpClient(1500));
-        assertThat(waapi().httpClient(2500)).isNotSameAs(waapi().httpClient(1500));
-        assertThat(waapi().httpClient(2500).connectTimeout()).contains(Duration.ofMillis(2500));
+    void endpointsShareOneClientPerConnectTimeoutAndScheme() {
+        stub(get(urlPathEqualTo(path("/ping"))), 200, "{\"success\": true, \"pong\": true}");
+        waapi().setSslContextParameters(trustingTheTestServer());
+
+        send("waapi:ping?connectTimeout=1500", null);
+        send("waapi:ping?connectTimeout=1500&apiKey=waapi_OTHER", null);
+        send("waapi:ping?connectTimeout=2500", null);
+        send(httpsPing() + "&connectTimeout=1500", null);
+
+        assertThat(waapi().vertxClients().clients()).containsOnlyKeys("1500/http", "2500/http", "1500/https");
     }
 
     @Test
@@ -130,7 +134,7 @@ class TransportOptionsTest extends WaapiTestSupport {
 
                 assertThat(exchange.getException()).isInstanceOf(WaapiConnectionException.class)
                         .hasMessageContaining("within the connect timeout")
-                        .hasCauseInstanceOf(HttpConnectTimeoutException.class);
+                        .cause().isInstanceOf(ConnectException.class).hasMessageContaining("timed out");
                 assertThat(elapsedMillis).as("ended by the connect timeout, not the request timeout").isLessThan(10_000);
             } finally {
                 for (Socket socket : backlog) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Flow;
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> {
 
     private final int status;
+    private final String retryAfter;
     private final int cap;
     private final boolean declaredOverCap;
     private final CompletableFuture<Answer> result = new CompletableFuture<>();
@@ -22,15 +23,16 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
     private byte[] buffer = new byte[0];
     private int size;
 
-    private CappedBodySubscriber(int status, int cap, boolean declaredOverCap) {
+    private CappedBodySubscriber(int status, String retryAfter, int cap, boolean declaredOverCap) {
         this.status = status;
+        this.retryAfter = retryAfter;
         this.cap = cap;
         this.declaredOverCap = declaredOverCap;
     }
 
     /** The body handler: a declared Content-Length over the cap is refused before a byte of the body is read. */
     static HttpResponse.BodyHandler<Answer> handler(int cap) {
-        return info -> new CappedBodySubscriber(info.statusCode(), cap,
+        return info -> new CappedBodySubscriber(info.statusCode(), info.headers().firstValue("Retry-After").orElse(null), cap,
                 info.headers().firstValueAsLong("Content-Length").orElse(-1L) > cap);
     }
 
@@ -44,7 +46,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
         this.subscription = subscription;
         if (declaredOverCap) {
             subscription.cancel();
-            result.complete(new Answer(status, new byte[0], true));
+            result.complete(new Answer(status, new byte[0], true, retryAfter));
         } else {
             subscription.request(1);
         }
@@ -60,7 +62,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
             if (item.remaining() > room) {
                 append(item, room);
                 subscription.cancel();
-                result.complete(new Answer(status, Arrays.copyOf(buffer, size), true));
+                result.complete(new Answer(status, Arrays.copyOf(buffer, size), true, retryAfter));
                 return;
             }
             append(item, item.remaining());
@@ -75,7 +77,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
 
     @Override
     public void onComplete() {
-        result.complete(new Answer(status, Arrays.copyOf(buffer, size), false));
+        result.complete(new Answer(status, Arrays.copyOf(buffer, size), false, retryAfter));
     }
 
     private void append(ByteBuffer item, int length) {

@@ -15,4 +15,9 @@ import java.time.Duration;
  */
 public record ClientOptions(String baseUrl, String apiKey, String apiSecret, Duration requestTimeout, int rateLimitRetries,
                             Duration maxRetryAfter, int maxResponseSize) {
+
+    /** The URL without a slash at its end, so a path starting with one can follow. */
+    static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 }

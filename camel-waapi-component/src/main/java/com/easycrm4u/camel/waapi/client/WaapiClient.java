@@ -2,9 +2,6 @@ package com.easycrm4u.camel.waapi.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiFailures;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -30,23 +29,23 @@ public class WaapiClient {
     private static final Logger LOG = LoggerFactory.getLogger(WaapiClient.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
-    private final HttpClient http;
+    private final WaapiTransport transport;
     private final Executor callbacks;
     private final ObjectMapper mapper;
     private final ClientOptions options;
-    private final String baseUrl;
     private final String authority;
     private final Runnable onRateLimitRetry;
 
     /**
-     * @param callbacks        runs the completion of every call, and with it the rest of the route. Not left to
-     *                         {@code java.net.http}, whose executor should only move bytes: a slow route would hold up
-     *                         the answers of other calls.
+     * @param transport        moves the calls and reads the answers
+     * @param callbacks        runs the completion of every call, and with it the rest of the route. Not left to the
+     *                         transport, whose threads should only move bytes: a slow route would hold up the answers
+     *                         of other calls.
      * @param onRateLimitRetry told each time a 429 is sent again
      */
-    public WaapiClient(HttpClient http, Executor callbacks, ObjectMapper mapper, ClientOptions options,
+    public WaapiClient(WaapiTransport transport, Executor callbacks, ObjectMapper mapper, ClientOptions options,
                        Runnable onRateLimitRetry) {
-        this.http = http;
+        this.transport = transport;
         this.callbacks = task -> {
             try {
                 callbacks.execute(task);
@@ -57,21 +56,19 @@ public class WaapiClient {
         };
         this.mapper = mapper;
         this.options = options;
-        String url = options.baseUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.authority = URI.create(baseUrl).getAuthority();
+        this.authority = URI.create(ClientOptions.withoutTrailingSlash(options.baseUrl())).getAuthority();
         this.onRateLimitRetry = onRateLimitRetry;
     }
 
     /**
-     * Calls the API. The future completes with the parsed answer of a 2xx, or exceptionally with a
-     * {@link WaapiException} (never anything else).
+     * Calls the API. The future completes with the body of a 2xx answer (JSON, or empty) that does not say
+     * {@code "success": false}, or exceptionally with a {@link WaapiException} (never anything else).
      *
      * @param method HTTP method
      * @param path   path below the base URL, e.g. {@code /whatsapp-api/messages/text}
      * @param body   the request model, serialized as JSON; null for none
      */
-    public CompletableFuture<JsonNode> call(String method, String path, Object body) {
+    public CompletableFuture<byte[]> call(String method, String path, Object body) {
         String call = method + " " + path;
         byte[] payload;
         try {
@@ -79,84 +76,46 @@ public class WaapiClient {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(WaapiFailures.requestNotSerializable(call, e));
         }
-        HttpRequest request;
-        try {
-            request = buildRequest(method, path, payload);
-        } catch (RuntimeException e) {
-            // what the JDK throws here may quote a header value: it is named, never passed on
-            return CompletableFuture.failedFuture(WaapiFailures.requestNotBuilt(call, e));
-        }
-        return attempt(request, call, 0);
+        return attempt(method, path, payload, call, 0);
     }
 
-    private HttpRequest buildRequest(String method, String path, byte[] payload) {
-        URI uri = URI.create(baseUrl + path);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(options.requestTimeout())
-                .header("Accept", "application/json");
-        if (options.apiKey() != null) {
-            builder.header("X-API-Key", options.apiKey());
-        }
-        if (options.apiSecret() != null) {
-            builder.header("X-API-Secret", options.apiSecret());
-        }
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            // no h2c upgrade dance on plain HTTP: HTTP/2 is negotiated over TLS only
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        if (payload != null) {
-            builder.header("Content-Type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return builder.build();
-    }
-
-    private CompletableFuture<JsonNode> attempt(HttpRequest request, String call, int retriesDone) {
+    private CompletableFuture<byte[]> attempt(String method, String path, byte[] payload, String call, int retriesDone) {
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<Answer>> sent;
+        CompletableFuture<Answer> sent;
         try {
-            sent = http.sendAsync(request, CappedBodySubscriber.handler(options.maxResponseSize()));
+            sent = transport.send(method, path, payload);
         } catch (RuntimeException e) {
+            // what a library throws while building a request may quote a header value: it is named, never passed on
             return CompletableFuture.failedFuture(WaapiFailures.requestNotBuilt(call, e));
         }
-        // the request timeout of java.net.http ends with the response headers; this bounds the whole call
-        CompletableFuture<HttpResponse<Answer>> bounded = sent.copy()
-                .orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> {
-                    if (e != null) {
-                        sent.cancel(true);
-                    }
-                });
-        return bounded.handleAsync((response, failure) -> {
+        return sent.handleAsync((answer, failure) -> {
             if (failure != null) {
-                return CompletableFuture.<JsonNode> failedFuture(
+                return CompletableFuture.<byte[]> failedFuture(
                         WaapiFailures.transportFailure(call, failure, authority, options.requestTimeout()));
             }
-            Answer answer = response.body();
             int status = answer.status();
-            LOG.debug("WAAPI {} answered {} in {} ms", call, status,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("WAAPI {} answered {} in {} ms", call, status,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
             if (status == 429 && !answer.overCap()) {
-                return rateLimited(request, call, retriesDone, response);
+                return rateLimited(method, path, payload, call, retriesDone, answer);
             }
             if (status >= 200 && status < 300 && !answer.overCap()) {
                 return readSuccess(call, answer);
             }
             if (status >= 200 && status < 300) {
-                return CompletableFuture.<JsonNode> failedFuture(
+                return CompletableFuture.<byte[]> failedFuture(
                         WaapiFailures.unreadableAnswer(call, status, "with a body", answer.text(), true));
             }
-            return CompletableFuture.<JsonNode> failedFuture(WaapiFailures.answered(call, status,
+            return CompletableFuture.<byte[]> failedFuture(WaapiFailures.answered(call, status,
                     answer.overCap() ? null : apiMessage(answer.body()), answer.text(), answer.overCap(), null));
         }, callbacks).thenCompose(f -> f);
     }
 
-    private CompletableFuture<JsonNode> rateLimited(
-            HttpRequest request, String call, int retriesDone, HttpResponse<Answer> response) {
-        Answer answer = response.body();
-        Duration asked = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null));
+    private CompletableFuture<byte[]> rateLimited(
+            String method, String path, byte[] payload, String call, int retriesDone, Answer answer) {
+        Duration asked = parseRetryAfter(answer.retryAfter());
         if (retriesDone >= options.rateLimitRetries() || (asked != null && asked.compareTo(options.maxRetryAfter()) > 0)) {
             return CompletableFuture.failedFuture(
                     WaapiFailures.answered(call, 429, apiMessage(answer.body()), answer.text(), false, asked));
@@ -167,7 +126,7 @@ public class WaapiClient {
         onRateLimitRetry.run();
         return CompletableFuture.runAsync(() -> {
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, callbacks))
-                .thenCompose(ignored -> attempt(request, call, retriesDone + 1));
+                .thenCompose(ignored -> attempt(method, path, payload, call, retriesDone + 1));
     }
 
     private Duration backoff(int retriesDone) {
@@ -175,23 +134,49 @@ public class WaapiClient {
         return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
     }
 
-    private CompletableFuture<JsonNode> readSuccess(String call, Answer answer) {
-        if (answer.body().length == 0) {
-            return CompletableFuture.completedFuture(mapper.nullNode());
-        }
-        JsonNode json;
+    /**
+     * The body of a 2xx answer, once checked to be JSON (or empty) that does not say {@code "success": false}: read
+     * as a stream, without building a tree, because the operation reads its result from the bytes.
+     */
+    private CompletableFuture<byte[]> readSuccess(String call, Answer answer) {
+        byte[] body = answer.body();
+        Boolean success;
         try {
-            json = mapper.readTree(answer.body());
+            success = successOf(mapper, body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(
                     WaapiFailures.unreadableAnswer(call, answer.status(), "with a body that is not JSON", answer.text(), false));
         }
-        JsonNode success = json.get("success");
-        if (success != null && success.isBoolean() && !success.booleanValue()) {
+        if (Boolean.FALSE.equals(success)) {
             return CompletableFuture.failedFuture(
-                    WaapiFailures.answered(call, answer.status(), apiMessage(json), answer.text(), false, null));
+                    WaapiFailures.answered(call, answer.status(), apiMessage(body), answer.text(), false, null));
         }
-        return CompletableFuture.completedFuture(json);
+        return CompletableFuture.completedFuture(body);
+    }
+
+    /**
+     * The top-level {@code success} of an answer body when it is a boolean, else null (also for an empty body); read as
+     * a stream, without building a tree. Fails when the body is not JSON.
+     */
+    public static Boolean successOf(ObjectMapper mapper, byte[] body) throws IOException {
+        Boolean success = null;
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean isSuccess = "success".equals(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (isSuccess && value.isBoolean()) {
+                        success = value == JsonToken.VALUE_TRUE;
+                    }
+                    parser.skipChildren();
+                }
+            } else if (token != null) {
+                parser.skipChildren();
+            }
+            // like readTree, nothing after the first value is looked at
+        }
+        return success;
     }
 
     /** The API's explanation in an error answer: its {@code error}, else its {@code message}; null when absent. */

@@ -14,9 +14,9 @@ final class CloudMediaOperation extends SendOperation<MediaMessage> {
 
     private final MediaRules rules;
 
-    CloudMediaOperation(String type) {
-        super("cloud/" + type, "/whatsapp-api/messages/" + type, MediaMessage.class);
-        this.rules = new MediaRules(uri(), type);
+    CloudMediaOperation(String uri) {
+        super(uri, "/whatsapp-api/messages/" + MediaRules.typeOf(uri), MediaMessage.class);
+        this.rules = new MediaRules(uri);
     }
 
     @Override

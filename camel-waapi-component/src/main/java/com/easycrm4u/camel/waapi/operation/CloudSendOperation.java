@@ -12,7 +12,7 @@ import com.easycrm4u.camel.waapi.model.CombinedSendMessage;
 import com.easycrm4u.camel.waapi.model.CombinedSendResult;
 import com.easycrm4u.camel.waapi.model.ContactDetails;
 import com.easycrm4u.camel.waapi.model.TemplateComponent;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -26,10 +26,11 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
 
     static final List<String> TYPES = List.of("text", "image", "video", "audio", "document", "template", "buttons",
             "list", "cta");
+    private static final JavaType COMBINED_ANSWER = AnswerReader.dataOf(CombinedSendResult.class);
     private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document");
 
-    CloudSendOperation() {
-        super("cloud/send", "/whatsapp-api/messages/send", CombinedSendMessage.class);
+    CloudSendOperation(String uri) {
+        super(uri, "/whatsapp-api/messages/send", CombinedSendMessage.class);
     }
 
     @Override
@@ -128,8 +129,8 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
     }
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        CombinedSendResult result = mapper.convertValue(answer.path("data"), CombinedSendResult.class);
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        CombinedSendResult result = AnswerReader.data(mapper, answer, COMBINED_ANSWER);
         setResult(exchange.getMessage(), result.getMessage());
         exchange.getMessage().setBody(result);
     }

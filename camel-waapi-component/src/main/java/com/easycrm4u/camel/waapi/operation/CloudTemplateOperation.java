@@ -18,8 +18,8 @@ final class CloudTemplateOperation extends SendOperation<TemplateMessage> {
     private static final TypeReference<List<TemplateComponent>> COMPONENTS = new TypeReference<>() {
     };
 
-    CloudTemplateOperation() {
-        super("cloud/template", "/whatsapp-api/messages/template", TemplateMessage.class);
+    CloudTemplateOperation(String uri) {
+        super(uri, "/whatsapp-api/messages/template", TemplateMessage.class);
     }
 
     @Override

@@ -9,8 +9,8 @@ import org.apache.camel.Message;
 /** {@code waapi:cloud/text}: a String body is the text. */
 final class CloudTextOperation extends SendOperation<TextMessage> {
 
-    CloudTextOperation() {
-        super("cloud/text", "/whatsapp-api/messages/text", TextMessage.class);
+    CloudTextOperation(String uri) {
+        super(uri, "/whatsapp-api/messages/text", TextMessage.class);
     }
 
     @Override

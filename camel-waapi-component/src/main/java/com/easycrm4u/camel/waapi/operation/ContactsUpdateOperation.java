@@ -14,8 +14,8 @@ import org.apache.camel.Message;
  */
 final class ContactsUpdateOperation extends ContactOperation<ContactUpdate> {
 
-    ContactsUpdateOperation() {
-        super("contacts/update", "PATCH", ContactUpdate.class);
+    ContactsUpdateOperation(String uri) {
+        super(uri, "PATCH", ContactUpdate.class);
     }
 
     @Override

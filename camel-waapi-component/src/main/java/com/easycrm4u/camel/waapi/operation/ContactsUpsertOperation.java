@@ -9,8 +9,8 @@ import org.apache.camel.Message;
 /** {@code waapi:contacts/upsert}: POST that creates the contact or updates the one with that phone number. */
 final class ContactsUpsertOperation extends ContactOperation<ContactUpsert> {
 
-    ContactsUpsertOperation() {
-        super("contacts/upsert", "POST", ContactUpsert.class);
+    ContactsUpsertOperation(String uri) {
+        super(uri, "POST", ContactUpsert.class);
     }
 
     @Override

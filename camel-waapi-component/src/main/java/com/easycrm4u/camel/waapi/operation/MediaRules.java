@@ -16,9 +16,9 @@ final class MediaRules {
     private final String operation;
     private final String type;
 
-    MediaRules(String operation, String type) {
+    MediaRules(String operation) {
         this.operation = operation;
-        this.type = type;
+        this.type = typeOf(operation);
     }
 
     // asked on each request rather than kept from the constructor, which runs once for all operations in a static
@@ -30,6 +30,11 @@ final class MediaRules {
 
     private boolean named() {
         return "document".equals(type);
+    }
+
+    /** The media type of a media operation: the last segment of its URI path ({@code cloud/image} sends an image). */
+    static String typeOf(String operation) {
+        return operation.substring(operation.lastIndexOf('/') + 1);
     }
 
     /** A String body is the link. */

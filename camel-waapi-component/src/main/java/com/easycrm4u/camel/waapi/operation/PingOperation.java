@@ -2,16 +2,21 @@ package com.easycrm4u.camel.waapi.operation;
 
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.model.PingResult;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 /** {@code waapi:ping}: checks the credentials; the body becomes a {@link PingResult}. */
 final class PingOperation implements WaapiOperation {
 
+    private final String uri;
+
+    PingOperation(String uri) {
+        this.uri = uri;
+    }
+
     @Override
     public String uri() {
-        return "ping";
+        return uri;
     }
 
     @Override
@@ -30,7 +35,7 @@ final class PingOperation implements WaapiOperation {
     }
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        exchange.getMessage().setBody(mapper.convertValue(answer, PingResult.class));
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        exchange.getMessage().setBody(AnswerReader.read(mapper, AnswerReader.tree(mapper, answer), PingResult.class));
     }
 }

@@ -6,8 +6,8 @@ import com.easycrm4u.camel.waapi.model.QrLocationMessage;
 /** {@code waapi:qr/location}: a location pin; latitude and longitude are required. */
 final class QrLocationOperation extends QrSendOperation<QrLocationMessage> {
 
-    QrLocationOperation() {
-        super("qr/location", "/whatsapp-qr/messages/location", QrLocationMessage.class);
+    QrLocationOperation(String uri) {
+        super(uri, "/whatsapp-qr/messages/location", QrLocationMessage.class);
     }
 
     @Override

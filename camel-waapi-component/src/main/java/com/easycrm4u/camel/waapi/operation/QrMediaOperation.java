@@ -12,9 +12,9 @@ final class QrMediaOperation extends QrSendOperation<QrMediaMessage> {
 
     private final MediaRules rules;
 
-    QrMediaOperation(String type) {
-        super("qr/" + type, "/whatsapp-qr/messages/" + type, QrMediaMessage.class);
-        this.rules = new MediaRules(uri(), type);
+    QrMediaOperation(String uri) {
+        super(uri, "/whatsapp-qr/messages/" + MediaRules.typeOf(uri), QrMediaMessage.class);
+        this.rules = new MediaRules(uri);
     }
 
     @Override

@@ -15,9 +15,15 @@ final class QrSessionsOperation implements WaapiOperation {
     private static final TypeReference<List<QrSession>> SESSIONS = new TypeReference<>() {
     };
 
+    private final String uri;
+
+    QrSessionsOperation(String uri) {
+        this.uri = uri;
+    }
+
     @Override
     public String uri() {
-        return "qr/sessions";
+        return uri;
     }
 
     @Override
@@ -36,8 +42,8 @@ final class QrSessionsOperation implements WaapiOperation {
     }
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        JsonNode data = answer.path("data");
-        exchange.getMessage().setBody(data.isArray() ? mapper.convertValue(data, SESSIONS) : List.of());
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        JsonNode data = AnswerReader.tree(mapper, answer).path("data");
+        exchange.getMessage().setBody(data.isArray() ? AnswerReader.read(mapper, data, SESSIONS) : List.of());
     }
 }

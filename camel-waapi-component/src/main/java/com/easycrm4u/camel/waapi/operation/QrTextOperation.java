@@ -7,8 +7,8 @@ import org.apache.camel.Message;
 /** {@code waapi:qr/text}: a String body is the text. */
 final class QrTextOperation extends QrSendOperation<QrTextMessage> {
 
-    QrTextOperation() {
-        super("qr/text", "/whatsapp-qr/messages/text", QrTextMessage.class);
+    QrTextOperation(String uri) {
+        super(uri, "/whatsapp-qr/messages/text", QrTextMessage.class);
     }
 
     @Override

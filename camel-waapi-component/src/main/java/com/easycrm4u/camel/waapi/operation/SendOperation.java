@@ -4,7 +4,7 @@ import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.model.OutgoingMessage;
 import com.easycrm4u.camel.waapi.model.SendResult;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +14,8 @@ import org.apache.camel.Message;
  * {@link SendResult}.
  */
 abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation<R> {
+
+    private static final JavaType SEND_ANSWER = AnswerReader.dataOf(SendResult.class);
 
     SendOperation(String uri, String path, Class<R> requestType) {
         super(uri, "POST", path, requestType);
@@ -51,9 +53,8 @@ abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation
     protected abstract void validateMessage(R request);
 
     @Override
-    public void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper) {
-        SendResult result = mapper.convertValue(answer.path("data"), SendResult.class);
-        setResult(exchange.getMessage(), result);
+    public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
+        setResult(exchange.getMessage(), AnswerReader.data(mapper, answer, SEND_ANSWER));
     }
 
     static void setResult(Message message, SendResult result) {

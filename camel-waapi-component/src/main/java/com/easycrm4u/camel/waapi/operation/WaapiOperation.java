@@ -1,7 +1,6 @@
 package com.easycrm4u.camel.waapi.operation;
 
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
@@ -30,6 +29,8 @@ public interface WaapiOperation {
 
     /**
      * Sets the typed result of the answer as the message body, with the result headers.
+     *
+     * @param answer the body of a 2xx answer that did not say {@code "success": false}: JSON, or empty
      */
-    void applyResult(Exchange exchange, JsonNode answer, ObjectMapper mapper);
+    void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper);
 }

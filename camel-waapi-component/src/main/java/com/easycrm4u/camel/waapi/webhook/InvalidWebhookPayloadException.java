@@ -5,6 +5,8 @@ package com.easycrm4u.camel.waapi.webhook;
  */
 public class InvalidWebhookPayloadException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     public InvalidWebhookPayloadException(String message, Throwable cause) {
         super(message, cause);
     }

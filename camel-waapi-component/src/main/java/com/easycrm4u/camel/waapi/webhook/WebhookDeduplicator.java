@@ -65,8 +65,11 @@ public final class WebhookDeduplicator {
         }
     }
 
+    /** A SHA-256 per thread, kept: getInstance costs more than the digest of a key. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(WebhookDeduplicator::sha256);
+
     private final IdempotentRepository repository;
-    private final String namespace;
+    private final byte[] namespaceBytes;
     private final long claimExpiryMillis;
     private final LongSupplier clockMillis;
 
@@ -79,7 +82,7 @@ public final class WebhookDeduplicator {
             throw new IllegalArgumentException("claimExpiry must be positive, was " + claimExpiry);
         }
         this.repository = repository;
-        this.namespace = namespace;
+        this.namespaceBytes = namespace.getBytes(StandardCharsets.UTF_8);
         this.claimExpiryMillis = claimExpiry.toMillis();
         this.clockMillis = clockMillis;
     }
@@ -111,12 +114,17 @@ public final class WebhookDeduplicator {
 
     /** The repository entry of a routed event: 43 characters, whatever the path and the key. */
     private String routedKey(String eventKey) {
+        // digest() leaves the kept digest reset for the next key
+        MessageDigest digest = SHA_256.get();
+        digest.update(namespaceBytes);
+        digest.update((byte) '\n');
+        digest.update(eventKey.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(namespace.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            digest.update(eventKey.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,6 +26,13 @@ public final class WebhookSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int HEX_LENGTH = 64;
+    /**
+     * An HMAC per thread and token, kept: {@code Mac.getInstance} and {@code init} cost more than the HMAC of a delivery.
+     * Only JDK classes are held, so no class loader is kept alive by it.
+     */
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
+    /** Tokens per thread before the kept HMACs are dropped: more than a rotation needs. */
+    private static final int MACS_PER_THREAD = 4;
 
     private WebhookSignature() {
     }
@@ -87,12 +96,21 @@ public final class WebhookSignature {
         if (verifyToken == null || verifyToken.isEmpty()) {
             throw new IllegalArgumentException("a webhook verify token is required to sign");
         }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(verifyToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        Map<String, Mac> macs = MACS.get();
+        Mac mac = macs.get(verifyToken);
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(verifyToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+            }
+            if (macs.size() >= MACS_PER_THREAD) {
+                macs.clear();
+            }
+            macs.put(verifyToken, mac);
         }
+        // doFinal leaves the Mac as init left it, ready for the next body
+        return mac.doFinal(body);
     }
 }

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
+import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConnectionException;
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
@@ -24,6 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Each transport failure on a real loopback socket, classified as never sent (retryable) or sent with an unknown
@@ -60,6 +62,26 @@ class FailureClassificationTest extends WaapiTestSupport {
                     .hasMessageContaining("delivery webhook");
             assertThat(e.isRetryable()).isFalse();
             assertThat(silent.requests()).as("the request did arrive").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCallThatGetsNoFreeConnectionInTimeWasNeverSentAndIsRetryable() throws Exception {
+        try (RawServer silent = RawServer.start(socket -> {
+            // holds the one connection the pool may open
+        })) {
+            context.getComponent("waapi", WaapiComponent.class).setMaxConnections(1);
+            // a connect timeout of their own: the two endpoints share a new client, and with it its one connection
+            String root = text("http://127.0.0.1:" + silent.port()) + "&connectTimeout=4321";
+            template.asyncSend(root + "&requestTimeout=20000", e -> e.getMessage().setBody(TEXT));
+            await().until(() -> silent.requests() == 1);
+
+            Exchange waiting = template.send(root + "&requestTimeout=800", e -> e.getMessage().setBody(TEXT));
+
+            assertThat(waiting.getException()).isExactlyInstanceOf(WaapiConnectionException.class)
+                    .hasMessageContaining("was not sent").hasMessageContaining("within 800 ms (requestTimeout)");
+            assertThat(waiting.getException(WaapiException.class).isRetryable()).isTrue();
+            assertThat(silent.requests()).as("the waiting call never reached the server").isEqualTo(1);
         }
     }
 

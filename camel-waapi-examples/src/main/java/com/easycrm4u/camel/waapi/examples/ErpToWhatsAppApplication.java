@@ -79,11 +79,12 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     }
 
     private void startSandbox(Main main) throws IOException {
-        int port = freeLoopbackPort();
         sandbox = WaapiSandbox.builder()
                 .recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
                 .build()
                 .start();
+        // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
+        int port = freeLoopbackPort();
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), "http://127.0.0.1:" + port + "/waapi/webhook");
         sandbox.camelProperties().forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.server.host", "127.0.0.1");

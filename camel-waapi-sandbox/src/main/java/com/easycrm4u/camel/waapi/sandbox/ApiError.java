@@ -8,6 +8,8 @@ import java.util.Map;
  */
 final class ApiError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String field;
     private final Map<String, String> headers;

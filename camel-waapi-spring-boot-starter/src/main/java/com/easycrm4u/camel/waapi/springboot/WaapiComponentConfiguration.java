@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import io.vertx.core.Vertx;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -14,9 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code camel.component.waapi.*} properties: every option of the WAAPI component, with the component's
- * defaults. Only the options that were bound (set in the environment or through a setter) are applied to the
- * component, so the defaults here never overwrite a value set on a {@code WaapiComponent} or
- * {@code WaapiConfiguration} bean of your own.
+ * defaults (its constants; Camel's own for the options every component has). Only the options that were bound (set
+ * in the environment or through a setter) are applied to the component, so the defaults here never overwrite a value
+ * set on a {@code WaapiComponent} or {@code WaapiConfiguration} bean of your own.
+ * <p>
+ * The configuration processor records only literal defaults, so the defaults of the IDE metadata are in
+ * {@code additional-spring-configuration-metadata.json}; WaapiComponentConfigurationMetadataTest holds both to the
+ * component.
  */
 @ConfigurationProperties(prefix = "camel.component.waapi")
 public class WaapiComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -29,7 +35,7 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Root URL of the WAAPI External API.
      */
-    private String baseUrl = "https://cname.betazen.vendor.waapi.easycrm4u.com/api/v1/external";
+    private String baseUrl = WaapiConfiguration.DEFAULT_BASE_URL;
     /**
      * Default options of every endpoint of this component.
      * A bean reference: #name or #bean:name.
@@ -55,26 +61,26 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      * The largest delivery body accepted, in bytes; larger ones are answered 413 without being read further, on every
      * host.
      */
-    private Long maxBodySize = 1048576L;
+    private Long maxBodySize = WaapiConfiguration.DEFAULT_MAX_BODY_SIZE;
     /**
      * The HTTP path the webhook consumer receives deliveries on.
      */
-    private String path = "/waapi/webhook";
+    private String path = WaapiConfiguration.DEFAULT_WEBHOOK_PATH;
     /**
      * true: one exchange per inbound message, status and template status change of a delivery; false: one exchange
      * per delivery with the whole envelope.
      */
-    private Boolean split = true;
+    private Boolean split = WaapiConfiguration.DEFAULT_SPLIT;
     /**
      * Size of the default in-memory repository: how many routed events it remembers, so how far back a replay is still
      * recognised.
      */
-    private Integer idempotentCacheSize = 10000;
+    private Integer idempotentCacheSize = WaapiConfiguration.DEFAULT_IDEMPOTENT_CACHE_SIZE;
     /**
      * How long the claim of an event being routed holds off duplicates (answered 503) when the attempt that made it
      * never finishes, e.g. its node died: between one and two claimExpiry. Must be longer than the route takes.
      */
-    private Duration claimExpiry = Duration.ofSeconds(60);
+    private Duration claimExpiry = Duration.ofMillis(WaapiConfiguration.DEFAULT_CLAIM_EXPIRY);
     /**
      * Repository of the events already routed (keyed on signed content: message ids, status, a hash of the JSON) and of
      * the claims of events being routed, so a retry, duplicate or replay is not routed twice; share one (Hazelcast,
@@ -124,12 +130,12 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Whether the first URL of a cloud/text message gets a link preview.
      */
-    private Boolean previewUrl = false;
+    private Boolean previewUrl;
     /**
      * How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0
      * turns this off.
      */
-    private Integer rateLimitRetries = 3;
+    private Integer rateLimitRetries = WaapiConfiguration.DEFAULT_RATE_LIMIT_RETRIES;
     /**
      * Default QR session to send from (qr operations only); an alternative to fromPhoneNo.
      */
@@ -141,16 +147,16 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * How long to wait for a TCP connection to the API.
      */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofMillis(WaapiConfiguration.DEFAULT_CONNECT_TIMEOUT);
     /**
      * The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After
      * fails the call with a retryable WaapiRateLimitException instead.
      */
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration maxRetryAfter = Duration.ofMillis(WaapiConfiguration.DEFAULT_MAX_RETRY_AFTER);
     /**
      * How long one API call may take, from sending the request to the end of the response.
      */
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = Duration.ofMillis(WaapiConfiguration.DEFAULT_REQUEST_TIMEOUT);
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
@@ -159,11 +165,17 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean autowiredEnabled = true;
     /**
-     * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS); connectTimeout and
-     * sslContextParameters are then yours to set on it.
+     * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS), instead of the component's
+     * Vert.x client; connectTimeout, maxConnections and sslContextParameters are then yours to set on it.
      * A bean reference: #name or #bean:name.
      */
     private HttpClient httpClient;
+    /**
+     * The Vert.x instance the API calls run on. By default the application's (the single Vertx in the registry, as
+     * on Quarkus, or Camel Main's platform-http server), else one of the component's own, closed with it.
+     * A bean reference: #name or #bean:name.
+     */
+    private Vertx vertx;
     /**
      * The API key, sent as the X-API-Key header (starts with waapi_). (secret)
      */
@@ -184,14 +196,14 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Whether deliveries must carry a valid X-Hub-Signature-256; turning it off logs a warning at start.
      */
-    private Boolean verifySignature = true;
+    private Boolean verifySignature = WaapiConfiguration.DEFAULT_VERIFY_SIGNATURE;
     /**
      * The API key's webhook verify token: the HMAC-SHA256 key of the X-Hub-Signature-256 header. Several tokens,
      * comma-separated, are all accepted (while a key is rotated). Required unless verifySignature=false.
      */
     private String webhookVerifyToken;
 
-    /** The options bound so far: a setter is only called for an option that is set. */    /**
+    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
@@ -205,12 +217,18 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      * How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a
      * success turns it UP again.
      */
-    private Integer healthCheckFailureThreshold = 3;
+    private Integer healthCheckFailureThreshold = WaapiComponent.DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD;
+    /**
+     * The most connections to one API host at once (HTTP/1.1: one call in flight each); further calls wait for a
+     * free connection within their requestTimeout, and one that gets none fails with a retryable
+     * WaapiConnectionException, never sent. Not used with httpClient.
+     */
+    private Integer maxConnections = 256;
     /**
      * The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying
      * so, and the rest is not read.
      */
-    private Integer maxResponseSize = 1048576;
+    private Integer maxResponseSize = WaapiConfiguration.DEFAULT_MAX_RESPONSE_SIZE;
     /**
      * A thread pool of your own that routes continue on after an API call answered; the component does not shut it
      * down. It should not reject tasks (use an unbounded queue): a rejected continuation runs on the thread that
@@ -222,8 +240,9 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      * The threads of the component's Camel-managed pool that routes continue on after an API call answered; more
      * answers than threads wait in the pool's queue, so a slow route never starts more threads.
      */
-    private Integer workerPoolSize = 10;
+    private Integer workerPoolSize = WaapiComponent.DEFAULT_WORKER_POOL_SIZE;
 
+    /** The options bound so far: a setter is only called for an option that is set. */
     private final Map<String, Object> configured = new LinkedHashMap<>();
 
     public String getBaseUrl() {
@@ -469,6 +488,15 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
         configured.put("httpClient", httpClient);
     }
 
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+        configured.put("vertx", vertx);
+    }
+
     public String getApiKey() {
         return apiKey;
     }
@@ -535,6 +563,7 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
         options.putAll(configured);
         return options;
     }
+
     public Boolean getHealthCheckConsumerEnabled() {
         return healthCheckConsumerEnabled;
     }
@@ -560,6 +589,15 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     public void setHealthCheckFailureThreshold(Integer healthCheckFailureThreshold) {
         this.healthCheckFailureThreshold = healthCheckFailureThreshold;
         configured.put("healthCheckFailureThreshold", healthCheckFailureThreshold);
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+        configured.put("maxConnections", maxConnections);
     }
 
     public Integer getMaxResponseSize() {
@@ -588,5 +626,4 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
         this.workerPoolSize = workerPoolSize;
         configured.put("workerPoolSize", workerPoolSize);
     }
-
 }

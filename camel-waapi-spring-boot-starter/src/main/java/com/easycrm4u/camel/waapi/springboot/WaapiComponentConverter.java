@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
+import io.vertx.core.Vertx;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.context.ApplicationContext;
@@ -19,7 +20,7 @@ import org.springframework.core.convert.converter.GenericConverter;
 class WaapiComponentConverter implements GenericConverter {
 
     private static final Set<ConvertiblePair> BEAN_REFERENCES = Stream
-            .of(WaapiConfiguration.class, HttpClient.class, SSLContextParameters.class, IdempotentRepository.class)
+            .of(WaapiConfiguration.class, HttpClient.class, SSLContextParameters.class, IdempotentRepository.class, Vertx.class)
             .map(type -> new ConvertiblePair(String.class, type))
             .collect(Collectors.toUnmodifiableSet());
 

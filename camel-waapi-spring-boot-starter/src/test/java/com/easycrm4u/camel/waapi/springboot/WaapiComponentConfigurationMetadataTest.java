@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.springboot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -17,9 +18,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.WaapiComponentConfigurer;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -77,6 +81,27 @@ class WaapiComponentConfigurationMetadataTest {
         }
     }
 
+    /**
+     * The defaults of the starter's fields are the component's own, read from a component nobody configured: its
+     * constants for the WAAPI options, Camel's for the options every component has.
+     */
+    @Test
+    void everyFieldDefaultIsTheComponentsDefault() throws Exception {
+        WaapiComponent component = new WaapiComponent();
+        WaapiComponentConfigurer configurer = new WaapiComponentConfigurer();
+        WaapiComponentConfiguration starter = new WaapiComponentConfiguration();
+        for (String option : componentOptions.keySet()) {
+            if (option.equals("configuration")) {
+                // the component's own object; the starter's is a bean reference, null until one is bound
+                continue;
+            }
+            Object value = getter(option).invoke(starter);
+            Object expected = configurer.getOptionValue(component, option, false);
+            assertThat(value instanceof Duration duration ? Long.valueOf(duration.toMillis()) : value)
+                    .as("the default of camel.component.waapi.%s", kebab(option)).isEqualTo(expected);
+        }
+    }
+
     @Test
     void everyPropertyIsAComponentOption() {
         Set<String> options = new TreeSet<>();
@@ -114,6 +139,10 @@ class WaapiComponentConfigurationMetadataTest {
         });
     }
 
+    private static Method getter(String option) throws NoSuchMethodException {
+        return WaapiComponentConfiguration.class.getMethod("get" + Character.toUpperCase(option.charAt(0)) + option.substring(1));
+    }
+
     private static Method setter(String option) {
         String name = "set" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
         for (Method method : WaapiComponentConfiguration.class.getMethods()) {
@@ -125,11 +154,16 @@ class WaapiComponentConfigurationMetadataTest {
     }
 
     private static Object sampleOf(Class<?> type) {
-        Map<Class<?>, Object> samples = Map.of(String.class, "x", Boolean.class, Boolean.TRUE, Integer.class, 7, Long.class, 7L,
-                Duration.class, Duration.ofSeconds(7), WaapiConfiguration.class, new WaapiConfiguration(),
-                HttpClient.class, HttpClient.newHttpClient(), SSLContextParameters.class, new SSLContextParameters(),
-                IdempotentRepository.class, MemoryIdempotentRepository.memoryIdempotentRepository(1),
-                ExecutorService.class, ForkJoinPool.commonPool());
+        Map<Class<?>, Object> samples = Map.ofEntries(Map.entry(String.class, "x"), Map.entry(Boolean.class, Boolean.TRUE),
+                Map.entry(Integer.class, 7), Map.entry(Long.class, 7L), Map.entry(Duration.class, Duration.ofSeconds(7)),
+                Map.entry(WaapiConfiguration.class, new WaapiConfiguration()),
+                Map.entry(HttpClient.class, HttpClient.newHttpClient()),
+                Map.entry(SSLContextParameters.class, new SSLContextParameters()),
+                Map.entry(IdempotentRepository.class, MemoryIdempotentRepository.memoryIdempotentRepository(1)),
+                Map.entry(ExecutorService.class, ForkJoinPool.commonPool()),
+                // a stand-in: the setter only keeps it
+                Map.entry(Vertx.class, Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] { Vertx.class },
+                        (proxy, method, args) -> null)));
         assertThat(samples).as("a sample value for options of type %s", type.getName()).containsKey(type);
         return samples.get(type);
     }

@@ -81,4 +81,9 @@ class ErpToWhatsAppQuarkusTest {
         ErpExampleChecks.assertBatchReported(application.workDir(), sandbox);
         ErpExampleChecks.assertOnlyCorrectlySignedDeliveriesRouted(camelContext, application.webhook(), sandbox);
     }
+
+    @Test
+    void theKeysTestEventIsRoutedAndAcknowledged() {
+        ErpExampleChecks.assertTestEventRouted(camelContext, sandbox);
+    }
 }

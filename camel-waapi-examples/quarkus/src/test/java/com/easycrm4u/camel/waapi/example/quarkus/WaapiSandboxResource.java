@@ -26,10 +26,11 @@ public class WaapiSandboxResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
+        sandbox = ErpExampleChecks.startSandbox();
+        // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
         int port = ErpExampleChecks.freeLoopbackPort();
         application = new ErpExampleApplication(Path.of("target", "erp-example-" + UUID.randomUUID()).toAbsolutePath(),
                 URI.create("http://127.0.0.1:" + port + "/waapi/webhook"));
-        sandbox = ErpExampleChecks.startSandbox();
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), application.webhook().toString());
 
         Map<String, String> properties = new HashMap<>(sandbox.camelProperties());

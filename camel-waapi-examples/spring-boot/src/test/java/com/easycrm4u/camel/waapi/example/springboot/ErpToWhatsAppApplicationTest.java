@@ -100,4 +100,9 @@ class ErpToWhatsAppApplicationTest {
         ErpExampleChecks.assertBatchReported(WORK_DIR, SANDBOX);
         ErpExampleChecks.assertOnlyCorrectlySignedDeliveriesRouted(camelContext, WEBHOOK, SANDBOX);
     }
+
+    @Test
+    void theKeysTestEventIsRoutedAndAcknowledged() {
+        ErpExampleChecks.assertTestEventRouted(camelContext, SANDBOX);
+    }
 }

@@ -1,0 +1,74 @@
+package com.easycrm4u.camel.waapi.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.easycrm4u.camel.waapi.WaapiFailures;
+
+/**
+ * The transport over a {@code java.net.http.HttpClient} of the user's own (the component's {@code httpClient}
+ * option): its proxy, executor and TLS are the user's. It cannot tell a request that never left from one that did, so
+ * it reports failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.WaapiFailures} judges by their type.
+ */
+public final class JdkTransport implements WaapiTransport {
+
+    private final HttpClient http;
+    private final ClientOptions options;
+    private final String baseUrl;
+
+    public JdkTransport(HttpClient http, ClientOptions options) {
+        this.http = http;
+        this.options = options;
+        this.baseUrl = ClientOptions.withoutTrailingSlash(options.baseUrl());
+    }
+
+    @Override
+    public CompletableFuture<Answer> send(String method, String path, byte[] body) {
+        HttpRequest request;
+        CompletableFuture<HttpResponse<Answer>> sent;
+        try {
+            request = request(method, path, body);
+            sent = http.sendAsync(request, CappedBodySubscriber.handler(options.maxResponseSize()));
+        } catch (RuntimeException e) {
+            // what the JDK throws here may quote a header value: WaapiFailures names it, never passes it on
+            return CompletableFuture.failedFuture(WaapiFailures.requestNotBuilt(method + " " + path, e));
+        }
+        // the request timeout of java.net.http ends with the response headers; this bounds the whole call
+        return sent.copy()
+                .orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> {
+                    if (e != null) {
+                        sent.cancel(true);
+                    }
+                })
+                .thenApply(HttpResponse::body);
+    }
+
+    private HttpRequest request(String method, String path, byte[] body) {
+        URI uri = URI.create(baseUrl + path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(options.requestTimeout())
+                .header("Accept", "application/json");
+        if (options.apiKey() != null) {
+            builder.header("X-API-Key", options.apiKey());
+        }
+        if (options.apiSecret() != null) {
+            builder.header("X-API-Secret", options.apiSecret());
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // no h2c upgrade dance on plain HTTP: HTTP/2 is negotiated over TLS only
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+}
