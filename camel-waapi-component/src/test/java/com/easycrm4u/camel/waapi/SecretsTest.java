@@ -38,6 +38,8 @@ class SecretsTest extends WaapiTestSupport {
         assertNoSecret(endpoint.toString());
         assertNoSecret(URISupport.sanitizeUri(endpoint.getEndpointUri()));
         assertNoSecret(waapi.getConfiguration().toString());
+        assertThat(waapi.getConfiguration().toString()).as("what helps find a mistake is shown")
+                .contains("baseUrl=" + baseUrl()).contains("path=/waapi/webhook").contains("verifySignature=true");
         assertNoSecret(context.getComponent("waapi").toString());
         assertThat(endpoint.toString()).contains("cloud/text");
     }

@@ -12,10 +12,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,30 +30,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * One WireMock server on a random loopback port per test class, a fresh Camel context with a configured
- * {@code waapi} component per test, and helpers that send through a route.
+ * {@code waapi} component per test, and helpers that send through a route. The server belongs to the class (kept in
+ * its JUnit store, stopped when the class is done), not to a static field that all test classes would share.
  */
+@ExtendWith(WaapiTestSupport.WireMockPerClass.class)
 public abstract class WaapiTestSupport {
 
     public static final String API_KEY = "waapi_TEST_KEY_4711";
     public static final String API_SECRET = "secr_TEST_SECRET_0815";
     public static final String BASE_PATH = "/api/v1/external";
 
-    protected static WireMockServer wireMock;
+    protected WireMockServer wireMock;
 
     protected CamelContext context;
     protected ProducerTemplate template;
     private final AtomicInteger routes = new AtomicInteger();
-
-    @BeforeAll
-    static void startWireMock() {
-        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wireMock.stop();
-    }
 
     @BeforeEach
     void startCamel() throws Exception {
@@ -80,7 +73,7 @@ public abstract class WaapiTestSupport {
         configuration.setRequestTimeout(5000);
     }
 
-    protected static String baseUrl() {
+    protected String baseUrl() {
         return "http://127.0.0.1:" + wireMock.port() + BASE_PATH;
     }
 
@@ -115,7 +108,7 @@ public abstract class WaapiTestSupport {
     }
 
     /** Stubs {@code method path} (below the base path) with a JSON answer. */
-    protected static void stub(MappingBuilder mapping, int status, String json) {
+    protected void stub(MappingBuilder mapping, int status, String json) {
         wireMock.stubFor(mapping.willReturn(json(status, json)));
     }
 
@@ -128,7 +121,7 @@ public abstract class WaapiTestSupport {
     }
 
     /** Verifies exactly one request with auth headers, JSON content type and exactly this JSON body (no extra fields). */
-    protected static void verifyJsonRequest(String method, String path, String expectedJson) {
+    protected void verifyJsonRequest(String method, String path, String expectedJson) {
         RequestPatternBuilder pattern = switch (method) {
             case "POST" -> postRequestedFor(urlPathEqualTo(path(path)));
             case "PATCH" -> patchRequestedFor(urlPathEqualTo(path(path)));
@@ -140,7 +133,7 @@ public abstract class WaapiTestSupport {
         wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 
-    protected static void verifyGetRequest(String path) {
+    protected void verifyGetRequest(String path) {
         wireMock.verify(1, authenticated(getRequestedFor(urlPathEqualTo(path(path)))));
         wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
@@ -149,7 +142,40 @@ public abstract class WaapiTestSupport {
         return pattern.withHeader("X-API-Key", equalTo(API_KEY)).withHeader("X-API-Secret", equalTo(API_SECRET));
     }
 
-    protected static void verifyNothingSent() {
+    protected void verifyNothingSent() {
         wireMock.verify(0, RequestPatternBuilder.allRequests());
+    }
+
+    /** Starts the WireMock server of a test class before its first test, hands it to each test instance, stops it at the end. */
+    static final class WireMockPerClass implements BeforeAllCallback, TestInstancePostProcessor {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WireMockPerClass.class);
+
+        /** Stopped by JUnit when the class's store is closed. */
+        private record Running(WireMockServer server) implements ExtensionContext.Store.CloseableResource {
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            server(context);
+        }
+
+        @Override
+        public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+            ((WaapiTestSupport) testInstance).wireMock = server(context);
+        }
+
+        private static WireMockServer server(ExtensionContext context) {
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(context.getRequiredTestClass(), testClass -> {
+                WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+                server.start();
+                return new Running(server);
+            }, Running.class).server();
+        }
     }
 }

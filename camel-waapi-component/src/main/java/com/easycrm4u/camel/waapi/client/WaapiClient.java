@@ -120,7 +120,7 @@ public class WaapiClient {
             return CompletableFuture.failedFuture(
                     WaapiFailures.answered(call, 429, apiMessage(answer.body()), answer.text(), false, asked));
         }
-        Duration wait = asked != null ? asked : backoff(retriesDone);
+        Duration wait = asked != null ? asked : backoff(retriesDone, options.maxRetryAfter());
         LOG.debug("WAAPI {} rate limited; retry {} of {} in {} ms", call, retriesDone + 1, options.rateLimitRetries(),
                 wait.toMillis());
         onRateLimitRetry.run();
@@ -129,9 +129,10 @@ public class WaapiClient {
                 .thenCompose(ignored -> attempt(method, path, payload, call, retriesDone + 1));
     }
 
-    private Duration backoff(int retriesDone) {
+    /** The wait before retry {@code retriesDone + 1} of a 429 that named none: 1 s, doubled each time, at most {@code max}. */
+    static Duration backoff(int retriesDone, Duration max) {
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retriesDone, 16));
-        return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
+        return wait.compareTo(max) > 0 ? max : wait;
     }
 
     /**
@@ -209,6 +210,11 @@ public class WaapiClient {
 
     /** Retry-After as delta-seconds or as an HTTP date; null when absent or unreadable. */
     static Duration parseRetryAfter(String value) {
+        return parseRetryAfter(value, ZonedDateTime.now());
+    }
+
+    /** Retry-After as delta-seconds or as an HTTP date, which is counted from {@code now}. */
+    static Duration parseRetryAfter(String value, ZonedDateTime now) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -217,7 +223,7 @@ public class WaapiClient {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (RuntimeException notADate) {
                 return null;

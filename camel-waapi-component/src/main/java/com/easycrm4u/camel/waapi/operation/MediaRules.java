@@ -14,14 +14,22 @@ import org.apache.camel.Message;
 final class MediaRules {
 
     private final String operation;
-    private final boolean captioned;
-    private final boolean named;
+    private final String type;
 
     MediaRules(String operation) {
         this.operation = operation;
-        String type = typeOf(operation);
-        this.captioned = !"audio".equals(type) && !"sticker".equals(type);
-        this.named = "document".equals(type);
+        this.type = typeOf(operation);
+    }
+
+    // asked on each request rather than kept from the constructor, which runs once for all operations in a static
+    // initializer: that way a change to these rules is seen by the tests (mutation testing replaces a method's code
+    // in a running JVM and cannot rerun a static initializer)
+    private boolean captioned() {
+        return !"audio".equals(type) && !"sticker".equals(type);
+    }
+
+    private boolean named() {
+        return "document".equals(type);
     }
 
     /** The media type of a media operation: the last segment of its URI path ({@code cloud/image} sends an image). */
@@ -40,10 +48,10 @@ final class MediaRules {
     }
 
     void applyOptions(MediaPayload media, WaapiConfiguration configuration) {
-        if (captioned) {
+        if (captioned()) {
             media.setCaption(Fields.first(media.getCaption(), configuration.getCaption()));
         }
-        if (named) {
+        if (named()) {
             media.setFilename(Fields.first(media.getFilename(), configuration.getFilename()));
         }
     }
@@ -55,12 +63,12 @@ final class MediaRules {
     }
 
     void validateLabels(MediaPayload media) {
-        if (captioned) {
+        if (captioned()) {
             Fields.maxLength("caption", media.getCaption(), Fields.MAX_CAPTION, operation);
         } else {
             Fields.notSupported("caption", media.getCaption(), operation);
         }
-        if (!named) {
+        if (!named()) {
             Fields.notSupported("filename", media.getFilename(), operation);
         }
     }

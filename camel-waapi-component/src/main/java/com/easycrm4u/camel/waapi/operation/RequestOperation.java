@@ -91,7 +91,7 @@ abstract class RequestOperation<R> implements WaapiOperation {
                     return mapper.readValue(json, requestType);
                 } catch (Exception e) {
                     throw new WaapiValidationException("body", "The body of waapi:" + uri + " is not a JSON "
-                                                               + requestType.getSimpleName() + ": " + rootMessage(e));
+                                                               + requestType.getSimpleName() + ": " + firstLine(e));
                 }
             }
         }
@@ -110,7 +110,7 @@ abstract class RequestOperation<R> implements WaapiOperation {
             return mapper.convertValue(body, requestType);
         } catch (IllegalArgumentException e) {
             throw new WaapiValidationException("body", "The body of waapi:" + uri + " does not have the JSON shape of "
-                                                       + requestType.getSimpleName() + ": " + rootMessage(e));
+                                                       + requestType.getSimpleName() + ": " + firstLine(e));
         }
     }
 
@@ -118,13 +118,9 @@ abstract class RequestOperation<R> implements WaapiOperation {
         return mapper.convertValue(Map.of(), requestType);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String msg = t.getMessage();
-        int cut = msg == null ? -1 : msg.indexOf('\n');
-        return cut > 0 ? msg.substring(0, cut) : msg;
+    /** The first line of Jackson's explanation: the rest quotes the source, which may be long. */
+    private static String firstLine(Exception e) {
+        String message = e.getMessage();
+        return message == null ? null : message.lines().findFirst().orElse("");
     }
 }

@@ -2,6 +2,7 @@ package com.easycrm4u.camel.waapi.health;
 
 import java.util.Map;
 
+import com.easycrm4u.camel.waapi.WaapiAuthenticationException;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -63,7 +64,8 @@ class ProducerHealthCheckTest extends WaapiTestSupport {
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).get().asString().contains("3 authentication or connection failures in a row")
                 .contains("Invalid API secret").doesNotContain(API_SECRET).doesNotContain(API_KEY);
-        assertThat(down.getDetails()).containsEntry("consecutive.failures", 3);
+        assertThat(down.getDetails()).containsEntry("consecutive.failures", 3).containsEntry("failure.threshold", 3);
+        assertThat(down.getError()).get().isInstanceOf(WaapiAuthenticationException.class);
 
         stub(post(anyUrl()), 200, SENT);
         template.send(route, e -> e.getMessage().setBody(TEXT));
@@ -97,7 +99,11 @@ class ProducerHealthCheckTest extends WaapiTestSupport {
         assertThat(HealthCheckRegistry.get(context).stream()
                 .filter(c -> c.getId().startsWith("producer:waapi:cloud/template"))
                 .findFirst()).get().extracting(HealthCheck::isEnabled).isEqualTo(false);
-        assertThat(other).isNotNull();
+        assertThat(HealthCheckRegistry.get(context).stream()
+                .filter(c -> c.getId().startsWith("producer:waapi:cloud/text"))
+                .findFirst()).as("the producer started before keeps its check").get().extracting(HealthCheck::isEnabled)
+                .isEqualTo(true);
+        assertThat(other).startsWith("direct:");
     }
 
     private HealthCheck check() {

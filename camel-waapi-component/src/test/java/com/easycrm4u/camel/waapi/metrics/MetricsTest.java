@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.metrics;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,44 @@ class MetricsTest extends WaapiTestSupport {
         assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "success")).isEqualTo(2);
         assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "invalid")).isEqualTo(1);
         assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void everyOutcomeIsCountedUnderItsOwnTag() throws Exception {
+        Map<Integer, String> answers = Map.of(
+                401, "unauthorized", 429, "rate_limited", 400, "rejected", 500, "server_error", 502, "outcome_unknown");
+        for (Map.Entry<Integer, String> answer : answers.entrySet()) {
+            stub(post(anyUrl()), answer.getKey(), "{\"success\": false, \"error\": \"" + answer.getValue() + "\"}");
+            send("waapi:cloud/text?rateLimitRetries=0", TEXT);
+        }
+        stub(post(anyUrl()), 200, SENT);
+        send("waapi:cloud/text?rateLimitRetries=0", TEXT);
+        send("waapi:cloud/text?rateLimitRetries=0", Map.of("body", "no recipient"));
+        // an answer that is not a send result
+        stub(post(anyUrl()), 200, "{\"success\": true, \"data\": {\"messageId\": {\"not\": \"a string\"}}}");
+        send("waapi:cloud/text?rateLimitRetries=0", TEXT);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        send("waapi:cloud/text?rateLimitRetries=0&baseUrl=http://127.0.0.1:" + closedPort + BASE_PATH, TEXT);
+
+        for (CallOutcome outcome : CallOutcome.values()) {
+            assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", outcome.tag()))
+                    .as(outcome.tag()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyOperationIsCountedUnderItsOwnName() {
+        stub(get(anyUrl()), 200, "{\"success\": true, \"pong\": true, \"data\": []}");
+        send("waapi:ping", null);
+        send("waapi:qr/sessions", null);
+        send("waapi:qr/sessions", null);
+
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "ping", "outcome", "success")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "qr/sessions", "outcome", "success")).isEqualTo(2);
+        assertThat(meters.find(WaapiMetrics.MESSAGES).counters()).hasSize(2);
     }
 
     @Test

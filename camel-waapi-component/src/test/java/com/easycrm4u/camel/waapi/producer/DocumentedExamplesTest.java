@@ -45,6 +45,19 @@ class DocumentedExamplesTest extends WaapiTestSupport {
     }
 
     @Test
+    void aPingAnswerWithoutItsOptionalFieldsLeavesThemUnset() {
+        stub(get(urlPathEqualTo(path("/ping"))), 200, """
+                {"apiKeyName": "Staging"}""");
+
+        PingResult result = send("waapi:ping", null).getMessage().getBody(PingResult.class);
+
+        assertThat(result.getApiKeyName()).isEqualTo("Staging");
+        assertThat(result.getPong()).isNull();
+        assertThat(result.getSuccess()).isNull();
+        assertThat(result.getVendorId()).isNull();
+    }
+
+    @Test
     void cloudTemplate() throws Exception {
         String request = """
                 {

@@ -119,7 +119,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
     @Test
     void rateLimitedCallIsRetriedAfterRetryAfterAndSucceeds() {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(429, "{\"success\": false, \"error\": \"Too many requests\"}").withHeader("Retry-After", "1"))
+                // 2 s, not the 1 s the backoff would wait without the header
+                .willReturn(json(429, "{\"success\": false, \"error\": \"Too many requests\"}").withHeader("Retry-After", "2"))
                 .willSetStateTo("cooled down"));
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario("quota").whenScenarioStateIs("cooled down")
                 .willReturn(json(200, "{\"success\": true, \"data\": {\"messageId\": \"wamid.AFTER\", \"status\": \"sent\"}}")));
@@ -131,7 +132,7 @@ class ErrorResponsesTest extends WaapiTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(SendResult.class).getMessageId()).isEqualTo("wamid.AFTER");
         assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo("wamid.AFTER");
-        assertThat(elapsedMillis).as("waited for Retry-After").isGreaterThanOrEqualTo(900);
+        assertThat(elapsedMillis).as("waited for Retry-After").isGreaterThanOrEqualTo(1950);
         wireMock.verify(2, RequestPatternBuilder.allRequests());
     }
 
@@ -203,14 +204,12 @@ class ErrorResponsesTest extends WaapiTestSupport {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
                 .willReturn(json(200, "{\"success\": true, \"data\": {}}").withFixedDelay(5000)));
 
-        long started = System.nanoTime();
+        // the answer would come after 5 s: an exchange completed within 3 s was ended by the timeout
         Exchange exchange = sendWithin("waapi:cloud/text?requestTimeout=300", Duration.ofSeconds(3));
-        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class);
         assertThat(((WaapiException) exchange.getException()).isRetryable()).as("the request was sent").isFalse();
         assertThat(exchange.getException().getMessage()).contains("300 ms");
-        assertThat(elapsedMillis).isLessThan(2500);
         wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
+import com.easycrm4u.camel.waapi.model.Contact;
 import com.easycrm4u.camel.waapi.model.SendResult;
 import com.easycrm4u.camel.waapi.model.TemplateComponent;
 import com.easycrm4u.camel.waapi.model.TemplateMessage;
@@ -303,5 +304,65 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
         assertThat(exchange.getException()).isNull();
         verifyJsonRequest("POST", "/whatsapp-api/messages/text", """
                 {"to": "917890000198", "fromPhoneNo": "+911111111111", "body": "Hello"}""");
+    }
+
+    @Test
+    void jsonStringBodyOfATemplateSend() {
+        Exchange exchange = send("waapi:cloud/template", """
+                 {"to": "917890000198", "name": "order_shipped", "language": "en_US"}""");
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-api/messages/template", """
+                {"to": "917890000198", "fromPhoneNo": "+911111111111", "name": "order_shipped", "language": "en_US"}""");
+    }
+
+    @Test
+    void jsonStringBodyOfAContactUpsert() {
+        Exchange exchange = send("waapi:contacts/upsert", """
+                {"phoneNumber": "917890000198", "first_name": "Sayantan"}""");
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("POST", "/contacts", """
+                {"phoneNumber": "917890000198", "first_name": "Sayantan"}""");
+    }
+
+    @Test
+    void jsonStringBodyOfAContactUpdate() {
+        stub(patch(anyUrl()), 200, """
+                {"success": true, "data": {"_id": "6a2c5...", "phoneNumber": "917890000198"}}""");
+
+        Exchange exchange = send("waapi:contacts/update", new StringBuilder("""
+                {"phoneNumber": "917890000198", "updates": {"last_name": "Kar"}}"""));
+
+        assertThat(exchange.getException()).isNull();
+        verifyJsonRequest("PATCH", "/contacts", """
+                {"phoneNumber": "917890000198", "updates": {"last_name": "Kar"}}""");
+    }
+
+    @Test
+    void fieldsTheModelsDoNotNameArePassedThroughBothWays() {
+        stub(post(anyUrl()), 200, """
+                {"success": true, "data": {"_id": "6a2c5", "phoneNumber": "917890000198", "countryCode": "91",
+                 "first_name": "Sayantan", "company": "ACME"}}""");
+
+        // a custom contact field, and a template parameter of a kind without a field of its own
+        Exchange upsert = send("waapi:contacts/upsert", Map.of("phoneNumber", TO, "company", "ACME"));
+        assertThat(upsert.getException()).isNull();
+        verifyJsonRequest("POST", "/contacts", """
+                {"phoneNumber": "917890000198", "company": "ACME"}""");
+        Contact contact = upsert.getMessage().getBody(Contact.class);
+        assertThat(contact.getCountryCode()).isEqualTo("91");
+        assertThat(contact.getOther()).containsExactly(Map.entry("company", "ACME"));
+
+        wireMock.resetRequests();
+        Map<String, Object> currency = Map.of("type", "currency",
+                "currency", Map.of("fallback_value", "$100.99", "code", "USD", "amount_1000", 100990));
+        Exchange template = send("waapi:cloud/template?templateName=order_total", Map.of("to", TO,
+                "components", List.of(Map.of("type", "body", "parameters", List.of(currency)))));
+        assertThat(template.getException()).isNull();
+        verifyJsonRequest("POST", "/whatsapp-api/messages/template", """
+                {"to": "917890000198", "fromPhoneNo": "+911111111111", "name": "order_total", "language": "en",
+                 "components": [{"type": "body", "parameters": [{"type": "currency",
+                   "currency": {"fallback_value": "$100.99", "code": "USD", "amount_1000": 100990}}]}]}""");
     }
 }

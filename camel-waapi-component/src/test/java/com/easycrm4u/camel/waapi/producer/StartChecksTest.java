@@ -7,6 +7,7 @@ import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +64,15 @@ class StartChecksTest extends WaapiTestSupport {
 
         assertThat(run.thrown()).as("the route does not start").isNotNull();
         assertThat(rootMessage(run.thrown())).contains(option).contains(value);
+    }
+
+    @Test
+    void theSmallestPossibleLimitsAreAccepted() {
+        LogCapture run = LogCapture.of(() -> addRoute("waapi:cloud/text?requestTimeout=1&connectTimeout=1&maxResponseSize=1"
+                                                      + "&maxRetryAfter=0&rateLimitRetries=0"));
+
+        assertThat(run.thrown()).as("the route starts").isNull();
+        assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted()).isTrue();
     }
 
     private void addRoute(String uri) throws Exception {

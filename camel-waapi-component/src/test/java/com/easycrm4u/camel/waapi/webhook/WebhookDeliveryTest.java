@@ -23,7 +23,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     private static final String PATH = "/waapi/webhook";
     private static final byte[] BODY = payload("reference-text.json");
 
-    private static HttpResponse<String> deliver(String deliveryId, String event, String path) {
+    private HttpResponse<String> deliver(String deliveryId, String event, String path) {
         return post(path, BODY, WebhookSignature.HEADER, WebhookSignature.sign(BODY, TOKEN), "X-WAAPI-Event", event,
                 "X-WAAPI-Delivery", deliveryId);
     }
@@ -96,6 +96,26 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         assertThat(received("events")).hasSize(1);
         assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
         assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aRouteThatMarksTheExchangeRollbackOnlyAnswers500AndTheRetryIsRouted() {
+        AtomicInteger attempts = new AtomicInteger();
+        hook = exchange -> {
+            if (attempts.incrementAndGet() == 1) {
+                // no exception: the route only says the exchange must not count as done
+                exchange.setRollbackOnly(true);
+            }
+        };
+        String deliveryId = newDeliveryId();
+        HttpResponse<String> rolledBack = deliver(deliveryId, "messages", PATH);
+        assertThat(rolledBack.statusCode()).isEqualTo(500);
+        assertThat(rolledBack.body()).isEqualTo("{\"ok\":false,\"error\":\"the route failed to process the delivery; send it again\"}");
+        assertThat(received("events")).isEmpty();
+
+        assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
+        assertThat(attempts).hasValue(2);
+        assertThat(received("events")).hasSize(1);
     }
 
     @Test

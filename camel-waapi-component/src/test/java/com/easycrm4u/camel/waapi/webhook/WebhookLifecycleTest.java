@@ -20,11 +20,11 @@ class WebhookLifecycleTest extends WebhookTestSupport {
 
     private static final String PATH = "/waapi/webhook";
 
-    private static StatefulService consumer() {
+    private StatefulService consumer() {
         return (StatefulService) context.getRoute("events").getConsumer();
     }
 
-    private static CompletableFuture<Void> stopInBackground() {
+    private CompletableFuture<Void> stopInBackground() {
         return CompletableFuture.runAsync(() -> {
             try {
                 context.getRouteController().stopRoute("events");

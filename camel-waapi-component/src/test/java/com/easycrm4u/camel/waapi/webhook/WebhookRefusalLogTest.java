@@ -1,6 +1,7 @@
 package com.easycrm4u.camel.waapi.webhook;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,27 @@ class WebhookRefusalLogTest {
             }
         });
         assertThat(first.lines()).hasSize(2);
-        assertThat(first).contains("does not match the body").contains("body over maxBodySize");
+        assertThat(linesAbout(first, "does not match the body")).singleElement().asString()
+                .contains("refused a request: X-Hub-Signature-256 does not match the body (answered 401)");
+        assertThat(linesAbout(first, "maxBodySize")).singleElement().asString()
+                .contains("refused a request: body over maxBodySize (answered 413)");
 
-        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+        assertThat(StandardErrorCapture.capture(() -> log.refused(WebhookOutcome.SIGNATURE_MISMATCH)))
+                .as("still within the interval").isEmpty();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         String next = StandardErrorCapture.capture(() -> log.refused(WebhookOutcome.SIGNATURE_MISMATCH));
-        assertThat(next.lines()).singleElement().asString().contains("refused 100 request(s)").contains("does not match");
+        assertThat(next.lines()).singleElement().asString()
+                .contains("refused 101 request(s) since the last report: X-Hub-Signature-256 does not match the body (answered 401)");
 
         String flushed = StandardErrorCapture.capture(log::flush);
-        assertThat(flushed.lines()).singleElement().asString().contains("refused 99 request(s)").contains("maxBodySize");
+        assertThat(flushed.lines()).singleElement().asString()
+                .contains("refused 99 request(s) since the last report: body over maxBodySize (answered 413)");
         assertThat(StandardErrorCapture.capture(log::flush)).isEmpty();
+    }
+
+    private static List<String> linesAbout(String log, String reason) {
+        return log.lines().filter(line -> line.contains(reason)).toList();
     }
 
     @Test

@@ -30,11 +30,14 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs webhook routes on Camel Main with camel-platform-http-main (Vert.x) on a free loopback port, and posts to them
- * over real HTTP.
+ * over real HTTP. Each test class has its own Main, port, repository and hook (one instance per class, no static state),
+ * so classes may run in any order or side by side.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WebhookTestSupport {
 
     /** The secret of the X-Hub-Signature-256 test vector. */
@@ -42,29 +45,30 @@ public abstract class WebhookTestSupport {
     /** The verify token of a rotated-in API key, accepted beside {@link #TOKEN} on /waapi/rotated. */
     public static final String NEW_TOKEN = "the new key's token";
     public static final long MAX_BODY_SIZE = 65_536;
-    /** The repository of every test route, emptied before each test so that tests may send the same events. */
-    protected static final MemoryIdempotentRepository REPOSITORY = new MemoryIdempotentRepository();
-
-    protected static Main main;
-    protected static CamelContext context;
-    /** What the main route does with each exchange before the mock; tests replace it. */
-    protected static volatile Processor hook = exchange -> {
-    };
-
-    private static int port;
-
-    protected static int port() {
-        return port;
-    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The repository of every test route, emptied before each test so that tests may send the same events. */
+    protected final MemoryIdempotentRepository repository = new MemoryIdempotentRepository();
+
+    protected Main main;
+    protected CamelContext context;
+    /** What the main route does with each exchange before the mock; tests replace it. */
+    protected volatile Processor hook = exchange -> {
+    };
+
+    private int port;
+
+    protected int port() {
+        return port;
+    }
+
     @BeforeAll
-    static void startMain() throws Exception {
+    void startMain() throws Exception {
         port = AvailablePortFinder.getNextAvailable();
         main = new Main();
         main.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         main.addInitialProperty("waapi.test.webhook-verify-token", TOKEN);
-        main.bind("webhookRepository", REPOSITORY);
+        main.bind("webhookRepository", repository);
         main.configure().withRoutesIncludePattern("classpath:routes/webhook-route.yaml");
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
@@ -89,7 +93,7 @@ public abstract class WebhookTestSupport {
     }
 
     @AfterAll
-    static void stopMain() {
+    void stopMain() {
         if (main != null) {
             main.stop();
         }
@@ -100,14 +104,14 @@ public abstract class WebhookTestSupport {
         hook = exchange -> {
         };
         MockEndpoint.resetMocks(context);
-        REPOSITORY.clear();
+        repository.clear();
     }
 
-    protected static MockEndpoint mock(String name) {
+    protected MockEndpoint mock(String name) {
         return context.getEndpoint("mock:" + name, MockEndpoint.class);
     }
 
-    protected static List<Exchange> received(String name) {
+    protected List<Exchange> received(String name) {
         return mock(name).getReceivedExchanges();
     }
 
@@ -127,7 +131,7 @@ public abstract class WebhookTestSupport {
     }
 
     /** Posts the body signed with {@link #TOKEN}, as event {@code messages} with a new delivery id. */
-    protected static HttpResponse<String> postSigned(String path, byte[] body) {
+    protected HttpResponse<String> postSigned(String path, byte[] body) {
         return post(path, body, WebhookSignature.HEADER, WebhookSignature.sign(body, TOKEN), "X-WAAPI-Event", "messages",
                 "X-WAAPI-Delivery", newDeliveryId());
     }
@@ -140,7 +144,7 @@ public abstract class WebhookTestSupport {
      * Posts over a raw socket, for a request the server answers before reading its body: java.net.http waits for the
      * body to be taken, which a server that refuses it early never does.
      */
-    protected static RawResponse postRaw(String path, byte[] body, String... headerNamesAndValues) {
+    protected RawResponse postRaw(String path, byte[] body, String... headerNamesAndValues) {
         StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                                                + "\r\nConnection: close\r\n");
@@ -174,7 +178,7 @@ public abstract class WebhookTestSupport {
         }
     }
 
-    protected static HttpResponse<String> post(String path, byte[] body, String... headerNamesAndValues) {
+    protected HttpResponse<String> post(String path, byte[] body, String... headerNamesAndValues) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -37,9 +37,13 @@ class SandboxProducersTest extends CamelTestSupport {
 
     private static final String CUSTOMER = "+917890000198";
 
+    /** The seed of the sandbox's fault injection: its shares of failures fall the same way in every run. */
+    private static final long FAULT_SEED = 7;
+
     @RegisterExtension
     WaapiSandboxExtension waapi = new WaapiSandboxExtension(WaapiSandbox.builder()
-            .template(SandboxTemplate.of("order_shipped", "en").withBodyParameters(2)));
+            .template(SandboxTemplate.of("order_shipped", "en").withBodyParameters(2))
+            .faultSeed(FAULT_SEED));
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -206,19 +210,24 @@ class SandboxProducersTest extends CamelTestSupport {
     }
 
     @Test
-    void aShareOfServerErrors() {
+    void aShareOfServerErrorsFallsTheSameWayForTheSameSeed() {
         SandboxFaults faults = waapi.getSandbox().faults().serverErrorRate(0.5);
-        int failed = 0;
+        StringBuilder outcomes = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             try {
                 template.requestBody("waapi:ping", (Object) null);
+                outcomes.append('.');
             } catch (CamelExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(WaapiException.class);
-                failed++;
+                assertThat(e.getCause()).isInstanceOfSatisfying(WaapiException.class,
+                        failure -> assertThat(failure.getStatusCode()).isEqualTo(500));
+                outcomes.append('x');
             }
         }
-        assertThat(failed).isBetween(8, 32);
+        // seed 7: 18 of 40 requests fail, in this order
+        assertThat(outcomes).hasToString("..x..xx.x....xxx.xx.xx.x..x.xx.x.x...x..");
         assertThat(faults.getServerErrorRate()).isEqualTo(0.5);
+        assertThat(waapi.getSandbox().getRequests()).extracting(ApiRequest::status).filteredOn(status -> status == 500)
+                .hasSize(18);
     }
 
     @Test
