@@ -3,7 +3,6 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookEventReader.RoutableEvent;
 import org.apache.camel.AsyncCallback;
@@ -89,7 +88,7 @@ class WebhookDeliveryCompletionTest {
     private WebhookDelivery delivery(Route route, String... keys) {
         List<RoutableEvent> events = new ArrayList<>();
         for (String key : keys) {
-            events.add(new RoutableEvent(key, key, Map.of("key", key)));
+            events.add(new RoutableEvent(key, key, headers -> headers.put("key", key)));
         }
         return new WebhookDelivery(consumer, route, deduplicator, events,
                 (outcome, failure, sync) -> outcomes.add(outcome + (sync ? " sync" : " async")));
@@ -195,7 +194,7 @@ class WebhookDeliveryCompletionTest {
             }
         };
         WebhookDelivery delivery = new WebhookDelivery(consumer, throwing, deduplicator,
-                List.of(new RoutableEvent("e1", "e1", Map.of())),
+                List.of(new RoutableEvent("e1", "e1", headers -> { })),
                 (outcome, failure, sync) -> outcomes.add(outcome + " " + failure.getMessage() + (sync ? " sync" : " async")));
 
         assertThat(delivery.routeNext(true)).isTrue();
@@ -214,7 +213,7 @@ class WebhookDeliveryCompletionTest {
         WebhookDeduplicator broken = new WebhookDeduplicator(failing, "/waapi/webhook", Duration.ofMinutes(1));
         Route route = new Route(false);
         WebhookDelivery delivery = new WebhookDelivery(consumer, route, broken,
-                List.of(new RoutableEvent("e1", "e1", Map.of()), new RoutableEvent("e2", "e2", Map.of())),
+                List.of(new RoutableEvent("e1", "e1", headers -> { }), new RoutableEvent("e2", "e2", headers -> { })),
                 (outcome, failure, sync) -> outcomes.add(outcome + (sync ? " sync" : " async")));
 
         assertThat(delivery.routeNext(true)).isFalse();
