@@ -28,7 +28,8 @@ final class ProducerOptions {
         String endpoint = "waapi:" + operation;
         baseUrl(endpoint, configuration.getBaseUrl());
         if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException(endpoint
+            throw new IllegalArgumentException(
+                    endpoint
                                                + " needs an API key: set apiKey on the endpoint or the component (camel.component.waapi.api-key)");
         }
         credential(endpoint, "apiKey", configuration.getApiKey());
@@ -37,11 +38,13 @@ final class ProducerOptions {
         positive(endpoint, "requestTimeout", configuration.getRequestTimeout(), "ms");
         positive(endpoint, "maxResponseSize", configuration.getMaxResponseSize(), "bytes");
         if (configuration.getMaxRetryAfter() < 0) {
-            throw new IllegalArgumentException(endpoint + ": maxRetryAfter must be 0 or more ms, not "
+            throw new IllegalArgumentException(
+                    endpoint + ": maxRetryAfter must be 0 or more ms, not "
                                                + configuration.getMaxRetryAfter());
         }
         if (configuration.getRateLimitRetries() < 0) {
-            throw new IllegalArgumentException(endpoint + ": rateLimitRetries must be 0 (off) or more, not "
+            throw new IllegalArgumentException(
+                    endpoint + ": rateLimitRetries must be 0 (off) or more, not "
                                                + configuration.getRateLimitRetries());
         }
     }
@@ -64,14 +67,16 @@ final class ProducerOptions {
             throw new IllegalArgumentException(endpoint + ": baseUrl is not a URL: " + e.getMessage(), e);
         }
         if (root == null || root.getHost() == null
-            || !("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))) {
-            throw new IllegalArgumentException(endpoint + ": baseUrl must be an http or https URL with a host, not '" + baseUrl + "'");
+                || !("http".equalsIgnoreCase(root.getScheme()) || "https".equalsIgnoreCase(root.getScheme()))) {
+            throw new IllegalArgumentException(
+                    endpoint + ": baseUrl must be an http or https URL with a host, not '" + baseUrl + "'");
         }
     }
 
     private static void credential(String endpoint, String option, String value) {
         if (value != null && !HEADER_SAFE.matcher(value).matches()) {
-            throw new IllegalArgumentException(endpoint + ": " + option + " contains whitespace, a control character or a"
+            throw new IllegalArgumentException(
+                    endpoint + ": " + option + " contains whitespace, a control character or a"
                                                + " non-ASCII character (often a line break at the end of a file or an"
                                                + " environment variable); remove it. The value is not shown.");
         }

@@ -45,7 +45,8 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     @Metadata(label = "security", description = "TLS settings of the API calls.")
     private SSLContextParameters sslContextParameters;
-    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters of the Camel context.")
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the global SSL context parameters of the Camel context.")
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "consumer,advanced",
               description = "The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such as platform-http; by default the REST configuration's component, else platform-http when on the classpath, else the only RestConsumerFactory present.")
@@ -74,8 +75,10 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         WaapiOperations operation = WaapiOperations.fromUri(remaining);
         if (operation == null) {
-            throw new IllegalArgumentException("Unknown WAAPI operation '" + remaining + "' in waapi:" + remaining
-                                               + "; valid are waapi:" + WaapiOperations.WEBHOOK + " (consumer) and the producers waapi:"
+            throw new IllegalArgumentException(
+                    "Unknown WAAPI operation '" + remaining + "' in waapi:" + remaining
+                                               + "; valid are waapi:" + WaapiOperations.WEBHOOK
+                                               + " (consumer) and the producers waapi:"
                                                + String.join(", waapi:", WaapiOperations.producerUris()));
         }
         WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, operation, configuration.copy());
@@ -153,10 +156,12 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     protected void doStart() throws Exception {
         super.doStart();
         if (workerPoolSize < 1) {
-            throw new IllegalArgumentException("workerPoolSize of the waapi component must be at least 1, not " + workerPoolSize);
+            throw new IllegalArgumentException(
+                    "workerPoolSize of the waapi component must be at least 1, not " + workerPoolSize);
         }
         if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections of the waapi component must be at least 1, not " + maxConnections);
+            throw new IllegalArgumentException(
+                    "maxConnections of the waapi component must be at least 1, not " + maxConnections);
         }
     }
 

@@ -2,7 +2,6 @@ package com.easycrm4u.camel.waapi;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -33,14 +32,17 @@ public class WaapiConfiguration implements Cloneable {
 
     @UriParam(defaultValue = DEFAULT_BASE_URL, description = "Root URL of the WAAPI External API.")
     private String baseUrl = DEFAULT_BASE_URL;
-    @UriParam(label = "security", secret = true, description = "The API key, sent as the X-API-Key header (starts with waapi_).")
+    @UriParam(label = "security", secret = true,
+              description = "The API key, sent as the X-API-Key header (starts with waapi_).")
     private String apiKey;
-    @UriParam(label = "security", secret = true, description = "The API secret, sent as the X-API-Secret header (starts with secr_).")
+    @UriParam(label = "security", secret = true,
+              description = "The API secret, sent as the X-API-Secret header (starts with secr_).")
     private String apiSecret;
 
     @UriParam(label = "producer", description = "Default sending number in E.164; must be bound to the API key.")
     private String fromPhoneNo;
-    @UriParam(label = "producer", description = "Default QR session to send from (qr operations only); an alternative to fromPhoneNo.")
+    @UriParam(label = "producer",
+              description = "Default QR session to send from (qr operations only); an alternative to fromPhoneNo.")
     private String sessionId;
     @UriParam(label = "producer", description = "Default country code for contact operations and combined sends, e.g. +91.")
     private String countryCode;

@@ -14,12 +14,14 @@ public final class WaapiConstants {
     @Metadata(label = "producer", description = "Sending phone number in E.164; must be bound to the API key (all sends).",
               javaType = "String")
     public static final String FROM_PHONE_NO = "CamelWaapiFromPhoneNo";
-    @Metadata(label = "producer", description = "QR session id to send from (qr operations), an alternative to the sending number.",
+    @Metadata(label = "producer",
+              description = "QR session id to send from (qr operations), an alternative to the sending number.",
               javaType = "String")
     public static final String SESSION_ID = "CamelWaapiSessionId";
     @Metadata(label = "producer", description = "Template name, case-sensitive (cloud/template).", javaType = "String")
     public static final String TEMPLATE_NAME = "CamelWaapiTemplateName";
-    @Metadata(label = "producer", description = "Template language code, e.g. en or en_US (cloud/template).", javaType = "String")
+    @Metadata(label = "producer", description = "Template language code, e.g. en or en_US (cloud/template).",
+              javaType = "String")
     public static final String TEMPLATE_LANGUAGE = "CamelWaapiTemplateLanguage";
     @Metadata(label = "producer",
               description = "Meta-shaped template components: a List of TemplateComponent, a List of Map, or a JSON array (cloud/template).",
@@ -47,7 +49,8 @@ public final class WaapiConstants {
               description = "Contact fields to upsert with a combined send: a ContactDetails or a Map (cloud/send).",
               javaType = "Object")
     public static final String CONTACT = "CamelWaapiContact";
-    @Metadata(label = "producer", description = "Phone number that keys the contact (contacts operations).", javaType = "String")
+    @Metadata(label = "producer", description = "Phone number that keys the contact (contacts operations).",
+              javaType = "String")
     public static final String PHONE_NUMBER = "CamelWaapiPhoneNumber";
     @Metadata(label = "producer", description = "Country code of the contact, e.g. +91 (contacts operations and cloud/send).",
               javaType = "String")
@@ -55,33 +58,45 @@ public final class WaapiConstants {
     @Metadata(description = "The message id: the one the API returned after a send; on the consumer, the id of the inbound message or of the message a status is about.",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelWaapiMessageId";
-    @Metadata(label = "producer", description = "The message status the API returned after a send, e.g. sent.", javaType = "String")
+    @Metadata(label = "producer", description = "The message status the API returned after a send, e.g. sent.",
+              javaType = "String")
     public static final String MESSAGE_STATUS = "CamelWaapiMessageStatus";
 
-    @Metadata(label = "consumer", description = "The webhook event type (the X-WAAPI-Event request header).", javaType = "String")
+    @Metadata(label = "consumer", description = "The webhook event type (the X-WAAPI-Event request header).",
+              javaType = "String")
     public static final String EVENT_TYPE = "CamelWaapiEventType";
-    @Metadata(label = "consumer", description = "The unique delivery id (the X-WAAPI-Delivery request header).", javaType = "String")
+    @Metadata(label = "consumer", description = "The unique delivery id (the X-WAAPI-Delivery request header).",
+              javaType = "String")
     public static final String DELIVERY_ID = "CamelWaapiDeliveryId";
     @Metadata(label = "consumer",
               description = "The idempotency key of the event, from signed content only: message:<wamid>, status:<wamid>:<status>, template:<template id>:<event>:<time>, change:<SHA-256 of its JSON> or, for split=false and JSON of an unknown shape, delivery:/unknown:<SHA-256 of the body>. The same event has the same key in every delivery that carries it.",
               javaType = "String")
     public static final String EVENT_KEY = "CamelWaapiEventKey";
-    @Metadata(label = "consumer", description = "The phone number id of the business number the event is for (split=false: of the first entry).", javaType = "String")
+    @Metadata(label = "consumer",
+              description = "The phone number id of the business number the event is for (split=false: of the first entry).",
+              javaType = "String")
     public static final String PHONE_NUMBER_ID = "CamelWaapiPhoneNumberId";
-    @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the envelope entry (split=false: of the first entry).", javaType = "String")
+    @Metadata(label = "consumer",
+              description = "The WhatsApp Business Account id of the envelope entry (split=false: of the first entry).",
+              javaType = "String")
     public static final String WABA_ID = "CamelWaapiWabaId";
     @Metadata(label = "consumer", description = "The sender of an inbound message (its wa_id).", javaType = "String")
     public static final String FROM = "CamelWaapiFrom";
-    @Metadata(label = "consumer", description = "The status of a status event (sent, delivered, read or failed), or the event of a template status change (APPROVED, REJECTED, ...).", javaType = "String")
+    @Metadata(label = "consumer",
+              description = "The status of a status event (sent, delivered, read or failed), or the event of a template status change (APPROVED, REJECTED, ...).",
+              javaType = "String")
     public static final String STATUS = "CamelWaapiStatus";
     @Metadata(label = "consumer",
               description = "The kind of a split webhook event: message, status, template_status, other (a change with no model, kept whole) or unknown (JSON this component cannot type; the body is then the raw JsonNode, also with split=false); for a message, also see CamelWaapiInboundMessageType.",
               javaType = "String")
     public static final String EVENT_KIND = "CamelWaapiEventKind";
-    @Metadata(label = "consumer", description = "The type of an inbound message: text, image, interactive, ... (unknown types kept as sent).",
+    @Metadata(label = "consumer",
+              description = "The type of an inbound message: text, image, interactive, ... (unknown types kept as sent).",
               javaType = "String")
     public static final String INBOUND_MESSAGE_TYPE = "CamelWaapiInboundMessageType";
-    @Metadata(label = "consumer", description = "The exact request bytes of the webhook delivery, as signed (the same for every exchange of a split delivery).", javaType = "byte[]")
+    @Metadata(label = "consumer",
+              description = "The exact request bytes of the webhook delivery, as signed (the same for every exchange of a split delivery).",
+              javaType = "byte[]")
     public static final String RAW_BODY = "CamelWaapiRawBody";
 
     private WaapiConstants() {

@@ -46,7 +46,8 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     @Override
     public Producer createProducer() throws Exception {
         if (!operation.isProducer()) {
-            throw new IllegalArgumentException("waapi:" + operation + " is a consumer and cannot send; the producers are waapi:"
+            throw new IllegalArgumentException(
+                    "waapi:" + operation + " is a consumer and cannot send; the producers are waapi:"
                                                + String.join(", waapi:", WaapiOperations.producerUris()));
         }
         return new WaapiProducer(this, operation.handler());
@@ -55,7 +56,8 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!isWebhook()) {
-            throw new IllegalArgumentException("waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
+            throw new IllegalArgumentException(
+                    "waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
                                                + WaapiOperations.WEBHOOK + "\") to receive webhooks");
         }
         WaapiWebhookConsumer consumer = new WaapiWebhookConsumer(this, processor);
@@ -80,11 +82,13 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
      */
     WaapiClient createClient(Runnable onRateLimitRetry) throws Exception {
         ProducerOptions.check(operation.uri(), configuration);
-        ClientOptions options = new ClientOptions(configuration.getBaseUrl(), configuration.getApiKey(),
+        ClientOptions options = new ClientOptions(
+                configuration.getBaseUrl(), configuration.getApiKey(),
                 configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.getRateLimitRetries(), Duration.ofMillis(configuration.getMaxRetryAfter()),
                 configuration.getMaxResponseSize());
-        return new WaapiClient(getComponent().transport(options, configuration.getConnectTimeout()),
+        return new WaapiClient(
+                getComponent().transport(options, configuration.getConnectTimeout()),
                 getComponent().workerPool(), getObjectMapper(), options, onRateLimitRetry);
     }
 

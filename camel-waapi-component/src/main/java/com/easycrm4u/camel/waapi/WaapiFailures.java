@@ -29,25 +29,28 @@ public final class WaapiFailures {
     }
 
     /**
-     * The request could not be built or handed to the transport, so it never left. Not retryable: it fails the same
-     * way again. The failure is named but not chained: what the JDK throws while building a request may quote a header
+     * The request could not be built or handed to the transport, so it never left. Not retryable: it fails the same way
+     * again. The failure is named but not chained: what the JDK throws while building a request may quote a header
      * value, and with it a credential.
      */
     public static WaapiException requestNotBuilt(String call, Throwable failure) {
-        return new WaapiException("WAAPI " + call + ": the request could not be built (" + failure.getClass().getName()
+        return new WaapiException(
+                "WAAPI " + call + ": the request could not be built (" + failure.getClass().getName()
                                   + "); check baseUrl, apiKey and apiSecret for characters an HTTP request cannot carry",
                 (Throwable) null);
     }
 
     /** The request body could not be written as JSON; nothing was sent. */
     public static WaapiException requestNotSerializable(String call, Throwable cause) {
-        return new WaapiException("WAAPI " + call + ": the request body cannot be written as JSON: " + cause.getMessage(),
+        return new WaapiException(
+                "WAAPI " + call + ": the request body cannot be written as JSON: " + cause.getMessage(),
                 cause);
     }
 
     /** The request never left: safe to send again. */
     public static WaapiException notSent(String call, String reason, Throwable cause) {
-        return new WaapiConnectionException("WAAPI " + call + " was not sent: " + reason
+        return new WaapiConnectionException(
+                "WAAPI " + call + " was not sent: " + reason
                                             + "; nothing reached the API, so sending it again is safe",
                 cause);
     }
@@ -112,9 +115,9 @@ public final class WaapiFailures {
      *
      * @param answerMessage the answer's {@code error} or {@code message}, as the transport read it (cut to
      *                      {@link #MAX_KEPT_BODY} here); null when absent
-     * @param body       the answer body as read (cut to {@link #MAX_KEPT_BODY} here)
-     * @param overCap    whether the answer was larger than {@code maxResponseSize} and only its start was read
-     * @param retryAfter the Retry-After the answer asked for, or null
+     * @param body          the answer body as read (cut to {@link #MAX_KEPT_BODY} here)
+     * @param overCap       whether the answer was larger than {@code maxResponseSize} and only its start was read
+     * @param retryAfter    the Retry-After the answer asked for, or null
      */
     public static WaapiException answered(
             String call, int status, String answerMessage, String body, boolean overCap, Duration retryAfter) {
@@ -150,7 +153,8 @@ public final class WaapiFailures {
      * @param what what is wrong with the answer, e.g. "with a body that is not JSON"
      */
     public static WaapiException unreadableAnswer(String call, int status, String what, String body, boolean overCap) {
-        return new WaapiOutcomeUnknownException("WAAPI " + call + " answered HTTP " + status + " " + what
+        return new WaapiOutcomeUnknownException(
+                "WAAPI " + call + " answered HTTP " + status + " " + what
                                                 + (overCap ? overCapNote() : "") + unknownOutcomeAdvice(),
                 status, null, keptBody(body));
     }

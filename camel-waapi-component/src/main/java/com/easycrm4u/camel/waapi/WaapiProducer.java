@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls one API operation per exchange without blocking the caller's thread; the callback is completed exactly once,
- * on every path. Each exchange is counted by outcome, and authentication and connection failures feed the producer's
+ * Calls one API operation per exchange without blocking the caller's thread; the callback is completed exactly once, on
+ * every path. Each exchange is counted by outcome, and authentication and connection failures feed the producer's
  * health check.
  */
 public class WaapiProducer extends DefaultAsyncProducer {
@@ -54,7 +54,8 @@ public class WaapiProducer extends DefaultAsyncProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new WaapiProducerHealthCheck("producer:waapi:" + operation.uri() + ":" + getEndpoint().getId(),
+            healthCheck = new WaapiProducerHealthCheck(
+                    "producer:waapi:" + operation.uri() + ":" + getEndpoint().getId(),
                     health, URISupport.sanitizeUri(getEndpoint().getEndpointUri()));
             healthCheck.setEnabled(component.isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);

@@ -1,8 +1,8 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * The request was refused before anything was sent: a required field is missing or a value is malformed. Not
- * retryable: the same request fails again.
+ * The request was refused before anything was sent: a required field is missing or a value is malformed. Not retryable:
+ * the same request fails again.
  */
 public class WaapiValidationException extends WaapiException {
 

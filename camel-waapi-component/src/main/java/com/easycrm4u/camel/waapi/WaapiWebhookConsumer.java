@@ -63,7 +63,8 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
     protected void doInit() throws Exception {
         super.doInit();
         if (getHealthCheck() == null) {
-            setHealthCheck(new WebhookConsumerHealthCheck("waapi-webhook:" + configuration().getPath(),
+            setHealthCheck(new WebhookConsumerHealthCheck(
+                    "waapi-webhook:" + configuration().getPath(),
                     configuration().getPath(), this::notReadyBecause));
         }
     }
@@ -81,7 +82,8 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         WebhookPaths paths = WebhookPaths.of(context);
         WebhookRegistration existing = paths.registration(servedPath);
         if (existing != null && existing.isAttachedToAnotherRunning(this)) {
-            throw new IllegalStateException("POST " + configuration.getPath() + " is served by another waapi:webhook route "
+            throw new IllegalStateException(
+                    "POST " + configuration.getPath() + " is served by another waapi:webhook route "
                                             + "already; give this one another path");
         }
         IdempotentRepository repository = configuration.getIdempotentRepository();
@@ -90,22 +92,29 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         }
         boolean fresh = existing == null;
         registration = fresh
-                ? new WebhookRegistration(repository == null
-                        ? MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getIdempotentCacheSize()) : null)
+                ? new WebhookRegistration(
+                        repository == null
+                                ? MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getIdempotentCacheSize())
+                                : null)
                 : existing;
         if (repository == null) {
             repository = registration.ownedRepository();
             ServiceHelper.startService(repository);
         }
-        recorder = new WebhookOutcomeRecorder(new WebhookRefusalLog(configuration.getPath()),
+        recorder = new WebhookOutcomeRecorder(
+                new WebhookRefusalLog(configuration.getPath()),
                 getEndpoint().getComponent().getMetrics());
-        WebhookAdmission admission = new WebhookAdmission(configuration.getMaxBodySize(), configuration.isVerifySignature(),
+        WebhookAdmission admission = new WebhookAdmission(
+                configuration.getMaxBodySize(), configuration.isVerifySignature(),
                 inflight, recorder);
-        WebhookProcessor processor = new WebhookProcessor(this, getAsyncProcessor(),
-                new WebhookProcessor.Settings(configuration.getPath(), configuration.isVerifySignature(), tokens,
+        WebhookProcessor processor = new WebhookProcessor(
+                this, getAsyncProcessor(),
+                new WebhookProcessor.Settings(
+                        configuration.getPath(), configuration.isVerifySignature(), tokens,
                         parseEvents(configuration.getEvents()), configuration.isSplit(), getEndpoint().getObjectMapper()),
                 admission, inflight,
-                new WebhookDeduplicator(repository, configuration.getPath(), Duration.ofMillis(configuration.getClaimExpiry())));
+                new WebhookDeduplicator(
+                        repository, configuration.getPath(), Duration.ofMillis(configuration.getClaimExpiry())));
         inflight.setAccepting(true);
         registration.attach(this, processor, admission);
         if (fresh) {
@@ -148,7 +157,8 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
                 .toMillis(getEndpoint().getCamelContext().getShutdownStrategy().getTimeout());
         if (!inflight.awaitNone(timeout, TimeUnit.MILLISECONDS)) {
             LOG.warn("waapi:webhook on {}: {} deliveries still in flight after {} ms; they will be answered 500 and sent "
-                     + "again", configuration().getPath(), inflight.count(), timeout);
+                     + "again",
+                    configuration().getPath(), inflight.count(), timeout);
         }
         if (recorder != null) {
             recorder.flush();

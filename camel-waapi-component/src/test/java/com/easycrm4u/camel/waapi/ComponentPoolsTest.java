@@ -101,7 +101,8 @@ class ComponentPoolsTest extends WaapiTestSupport {
 
     @Test
     void moreWorkerThreadsThanCamelsDefaultProfileAllows() throws Exception {
-        int moreThanCamelsDefaultMaximum = context.getExecutorServiceManager().getDefaultThreadPoolProfile().getMaxPoolSize() + 1;
+        int moreThanCamelsDefaultMaximum
+                = context.getExecutorServiceManager().getDefaultThreadPoolProfile().getMaxPoolSize() + 1;
         waapi().setWorkerPoolSize(moreThanCamelsDefaultMaximum);
         waapi().stop();
         waapi().start();
@@ -123,7 +124,7 @@ class ComponentPoolsTest extends WaapiTestSupport {
         waapi().stop();
 
         assertThatThrownBy(() -> waapi().start()).hasStackTraceContaining("workerPoolSize of the waapi component must be at "
-                                                                         + "least 1, not 0");
+                                                                          + "least 1, not 0");
     }
 
     @Test

@@ -41,8 +41,9 @@ class ExceptionSerializationTest {
 
     @Test
     void exceptionsKeepTheirFieldsThroughSerialization() throws Exception {
-        WaapiException rateLimited = roundTrip(WaapiFailures.answered("cloud/text", 429, "Too many requests", "{\"success\":false}",
-                false, Duration.ofSeconds(7)));
+        WaapiException rateLimited
+                = roundTrip(WaapiFailures.answered("cloud/text", 429, "Too many requests", "{\"success\":false}",
+                        false, Duration.ofSeconds(7)));
         assertThat(rateLimited).isInstanceOf(WaapiRateLimitException.class).hasMessageContaining("HTTP 429");
         assertThat(rateLimited.getStatusCode()).isEqualTo(429);
         assertThat(rateLimited.getApiMessage()).isEqualTo("Too many requests");

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The transport options: TLS through Camel's {@code sslContextParameters} (component or global) against an HTTPS
- * server whose certificate only the test's trust store knows, and {@code connectTimeout}.
+ * The transport options: TLS through Camel's {@code sslContextParameters} (component or global) against an HTTPS server
+ * whose certificate only the test's trust store knows, and {@code connectTimeout}.
  */
 class TransportOptionsTest extends WaapiTestSupport {
 
@@ -41,9 +41,10 @@ class TransportOptionsTest extends WaapiTestSupport {
 
     @BeforeAll
     static void startHttpsServer() throws Exception {
-        https = new WireMockServer(options().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-                .keystorePath(Path.of(TransportOptionsTest.class.getResource("/tls/server.p12").toURI()).toString())
-                .keystoreType("PKCS12").keystorePassword(TLS_PASSWORD).keyManagerPassword(TLS_PASSWORD));
+        https = new WireMockServer(
+                options().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+                        .keystorePath(Path.of(TransportOptionsTest.class.getResource("/tls/server.p12").toURI()).toString())
+                        .keystoreType("PKCS12").keystorePassword(TLS_PASSWORD).keyManagerPassword(TLS_PASSWORD));
         https.start();
     }
 

@@ -29,9 +29,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * One WireMock server on a random loopback port per test class, a fresh Camel context with a configured
- * {@code waapi} component per test, and helpers that send through a route. The server belongs to the class (kept in
- * its JUnit store, stopped when the class is done), not to a static field that all test classes would share.
+ * One WireMock server on a random loopback port per test class, a fresh Camel context with a configured {@code waapi}
+ * component per test, and helpers that send through a route. The server belongs to the class (kept in its JUnit store,
+ * stopped when the class is done), not to a static field that all test classes would share.
  */
 @ExtendWith(WaapiTestSupport.WireMockPerClass.class)
 public abstract class WaapiTestSupport {
@@ -120,7 +120,9 @@ public abstract class WaapiTestSupport {
         return BASE_PATH + path;
     }
 
-    /** Verifies exactly one request with auth headers, JSON content type and exactly this JSON body (no extra fields). */
+    /**
+     * Verifies exactly one request with auth headers, JSON content type and exactly this JSON body (no extra fields).
+     */
     protected void verifyJsonRequest(String method, String path, String expectedJson) {
         RequestPatternBuilder pattern = switch (method) {
             case "POST" -> postRequestedFor(urlPathEqualTo(path(path)));
@@ -146,7 +148,10 @@ public abstract class WaapiTestSupport {
         wireMock.verify(0, RequestPatternBuilder.allRequests());
     }
 
-    /** Starts the WireMock server of a test class before its first test, hands it to each test instance, stops it at the end. */
+    /**
+     * Starts the WireMock server of a test class before its first test, hands it to each test instance, stops it at the
+     * end.
+     */
     static final class WireMockPerClass implements BeforeAllCallback, TestInstancePostProcessor {
 
         private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WireMockPerClass.class);

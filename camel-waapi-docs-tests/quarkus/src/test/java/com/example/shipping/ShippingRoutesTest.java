@@ -2,12 +2,13 @@ package com.example.shipping;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import com.easycrm4u.camel.waapi.model.SendResult;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.easycrm4u.camel.waapi.sandbox.WebhookDelivery;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * tables) and {@code throughput-p99.png} to {@code out}.
  * <p>
  * Arguments: {@code out=target/benchmarks only=jmh,producer,webhook,inflight}, and those of each run (they share the
- * names: {@code rounds}, {@code cellMillis}, {@code warmupMillis}, {@code concurrency}, {@code forks}, {@code sends}, ...).
+ * names: {@code rounds}, {@code cellMillis}, {@code warmupMillis}, {@code concurrency}, {@code forks}, {@code sends},
+ * ...).
  */
 public final class RunAll {
 
@@ -81,8 +82,8 @@ public final class RunAll {
     }
 
     private static String machine() {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean os
+                = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB, %s %s, Java %s (%s), Camel %s",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), os.getTotalMemorySize() / 1073741824.0,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each benchmark for about a second, so none can rot between the runs that measure: every path answers, every table
- * and the plot are written. Nothing here is timed against a figure.
+ * Each benchmark for about a second, so none can rot between the runs that measure: every path answers, every table and
+ * the plot are written. Nothing here is timed against a figure.
  */
 class BenchmarksSmokeTest {
 

@@ -3,8 +3,8 @@ package com.easycrm4u.camel.waapi.client;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An answer of the API as a transport read it: its status, its {@code Retry-After} and at most
- * {@code maxResponseSize} bytes of its body.
+ * An answer of the API as a transport read it: its status, its {@code Retry-After} and at most {@code maxResponseSize}
+ * bytes of its body.
  *
  * @param overCap    whether the body was larger than the cap; then {@code body} holds only its start and the rest was
  *                   not read

@@ -32,7 +32,8 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
 
     /** The body handler: a declared Content-Length over the cap is refused before a byte of the body is read. */
     static HttpResponse.BodyHandler<Answer> handler(int cap) {
-        return info -> new CappedBodySubscriber(info.statusCode(), info.headers().firstValue("Retry-After").orElse(null), cap,
+        return info -> new CappedBodySubscriber(
+                info.statusCode(), info.headers().firstValue("Retry-After").orElse(null), cap,
                 info.headers().firstValueAsLong("Content-Length").orElse(-1L) > cap);
     }
 

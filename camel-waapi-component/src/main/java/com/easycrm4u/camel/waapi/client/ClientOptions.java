@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param maxResponseSize  the most bytes of an answer that are read
  */
 public record ClientOptions(String baseUrl, String apiKey, String apiSecret, Duration requestTimeout, int rateLimitRetries,
-                            Duration maxRetryAfter, int maxResponseSize) {
+        Duration maxRetryAfter, int maxResponseSize) {
 
     /** The URL without a slash at its end, so a path starting with one can follow. */
     static String withoutTrailingSlash(String url) {

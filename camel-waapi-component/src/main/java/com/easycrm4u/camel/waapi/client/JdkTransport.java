@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import com.easycrm4u.camel.waapi.WaapiFailures;
 
 /**
- * The transport over a {@code java.net.http.HttpClient} of the user's own (the component's {@code httpClient}
- * option): its proxy, executor and TLS are the user's. It cannot tell a request that never left from one that did, so
- * it reports failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.WaapiFailures} judges by their type.
+ * The transport over a {@code java.net.http.HttpClient} of the user's own (the component's {@code httpClient} option):
+ * its proxy, executor and TLS are the user's. It cannot tell a request that never left from one that did, so it reports
+ * failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.WaapiFailures} judges by their type.
  */
 public final class JdkTransport implements WaapiTransport {
 

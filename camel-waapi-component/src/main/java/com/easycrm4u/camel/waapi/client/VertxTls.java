@@ -14,8 +14,8 @@ import io.vertx.core.spi.tls.SslContextFactory;
 
 /**
  * Vert.x's TLS on a JDK {@link SSLContext} as it is, for example the one Camel's {@code SSLContextParameters} create:
- * its key and trust managers, and the protocols and cipher suites its engines enable, are used, not Vert.x's own
- * key and trust store options.
+ * its key and trust managers, and the protocols and cipher suites its engines enable, are used, not Vert.x's own key
+ * and trust store options.
  */
 public final class VertxTls extends JdkSSLEngineOptions {
 
@@ -61,12 +61,14 @@ public final class VertxTls extends JdkSSLEngineOptions {
         @Override
         public SslContext create() {
             ApplicationProtocolConfig alpn = useAlpn && applicationProtocols != null && !applicationProtocols.isEmpty()
-                    ? new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ? new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.FATAL_ALERT, applicationProtocols)
                     : ApplicationProtocolConfig.DISABLED;
             // no cipher suites or protocols of our own: those the context's engines enable by default
-            return new JdkSslContext(sslContext, true, null, IdentityCipherSuiteFilter.INSTANCE, alpn, ClientAuth.NONE,
+            return new JdkSslContext(
+                    sslContext, true, null, IdentityCipherSuiteFilter.INSTANCE, alpn, ClientAuth.NONE,
                     null, false);
         }
     }

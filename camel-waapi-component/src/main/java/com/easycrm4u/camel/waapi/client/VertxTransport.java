@@ -196,8 +196,10 @@ public final class VertxTransport implements WaapiTransport {
                 return;
             }
             if (request == null) {
-                result.completeExceptionally(new NotSentException("no connection to " + authority + " could be had within "
-                                                                  + timeoutMillis + " ms (requestTimeout)", null));
+                result.completeExceptionally(new NotSentException(
+                        "no connection to " + authority + " could be had within "
+                                                                  + timeoutMillis + " ms (requestTimeout)",
+                        null));
             } else {
                 request.reset();
                 result.completeExceptionally(new TimeoutException("no answer within " + timeoutMillis + " ms"));

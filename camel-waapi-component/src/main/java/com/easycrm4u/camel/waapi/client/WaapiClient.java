@@ -129,15 +129,18 @@ public class WaapiClient {
                 .thenCompose(ignored -> attempt(method, path, payload, call, retriesDone + 1));
     }
 
-    /** The wait before retry {@code retriesDone + 1} of a 429 that named none: 1 s, doubled each time, at most {@code max}. */
+    /**
+     * The wait before retry {@code retriesDone + 1} of a 429 that named none: 1 s, doubled each time, at most
+     * {@code max}.
+     */
     static Duration backoff(int retriesDone, Duration max) {
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(retriesDone, 16));
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
     /**
-     * The body of a 2xx answer, once checked to be JSON (or empty) that does not say {@code "success": false}: read
-     * as a stream, without building a tree, because the operation reads its result from the bytes.
+     * The body of a 2xx answer, once checked to be JSON (or empty) that does not say {@code "success": false}: read as
+     * a stream, without building a tree, because the operation reads its result from the bytes.
      */
     private CompletableFuture<byte[]> readSuccess(String call, Answer answer) {
         byte[] body = answer.body();
@@ -146,7 +149,8 @@ public class WaapiClient {
             success = successOf(mapper, body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(
-                    WaapiFailures.unreadableAnswer(call, answer.status(), "with a body that is not JSON", answer.text(), false));
+                    WaapiFailures.unreadableAnswer(call, answer.status(), "with a body that is not JSON", answer.text(),
+                            false));
         }
         if (Boolean.FALSE.equals(success)) {
             return CompletableFuture.failedFuture(

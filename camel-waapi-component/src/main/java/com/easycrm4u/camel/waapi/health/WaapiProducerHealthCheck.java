@@ -7,9 +7,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * The readiness of a {@code waapi:} producer in Camel's health-check registry (repository {@code producers}), as
- * Spring Boot's actuator and Quarkus' health endpoint show it. Not a liveness check: restarting the application does
- * not repair wrong credentials or an unreachable API.
+ * The readiness of a {@code waapi:} producer in Camel's health-check registry (repository {@code producers}), as Spring
+ * Boot's actuator and Quarkus' health endpoint show it. Not a liveness check: restarting the application does not
+ * repair wrong credentials or an unreachable API.
  */
 public final class WaapiProducerHealthCheck extends AbstractHealthCheck {
 

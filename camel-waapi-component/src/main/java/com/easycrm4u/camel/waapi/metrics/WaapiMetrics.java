@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@value #MESSAGES}: exchanges completed by a producer, tagged {@code operation} and {@code outcome};</li>
  * <li>{@value #RATE_LIMIT_RETRIES}: 429 answers the component sent again, tagged {@code operation};</li>
- * <li>{@value #WEBHOOK_DELIVERIES}: webhook requests answered, tagged {@code outcome} ({@code routed}, {@code duplicate},
- * {@code filtered}, {@code route_failed}, {@code in_flight_elsewhere}, {@code unavailable}, {@code failed}, or
- * {@code refused}) and {@code reason} (for {@code refused}: {@code signature_missing}, {@code signature_malformed},
- * {@code signature_mismatch}, {@code body_too_large}, {@code unsupported_media_type}, {@code body_timeout},
- * {@code not_json}; else {@code none}).</li>
+ * <li>{@value #WEBHOOK_DELIVERIES}: webhook requests answered, tagged {@code outcome} ({@code routed},
+ * {@code duplicate}, {@code filtered}, {@code route_failed}, {@code in_flight_elsewhere}, {@code unavailable},
+ * {@code failed}, or {@code refused}) and {@code reason} (for {@code refused}: {@code signature_missing},
+ * {@code signature_malformed}, {@code signature_mismatch}, {@code body_too_large}, {@code unsupported_media_type},
+ * {@code body_timeout}, {@code not_json}; else {@code none}).</li>
  * </ul>
  */
 public interface WaapiMetrics {
@@ -54,9 +54,9 @@ public interface WaapiMetrics {
     void webhookDelivery(String outcome, String reason);
 
     /**
-     * The counters in the Camel registry's {@code MeterRegistry}: the bean named {@value #REGISTRY_NAME}, else the
-     * only {@code CompositeMeterRegistry}, else the only {@code MeterRegistry}; {@link #NONE} without Micrometer on
-     * the class path or without such a bean.
+     * The counters in the Camel registry's {@code MeterRegistry}: the bean named {@value #REGISTRY_NAME}, else the only
+     * {@code CompositeMeterRegistry}, else the only {@code MeterRegistry}; {@link #NONE} without Micrometer on the
+     * class path or without such a bean.
      */
     static WaapiMetrics lookup(Registry registry) {
         try {

@@ -84,6 +84,6 @@ public class ContactDetails {
     @JsonIgnore
     public boolean isEmpty() {
         return firstName == null && lastName == null && profileName == null && email == null && tags == null
-               && other.isEmpty();
+                && other.isEmpty();
     }
 }

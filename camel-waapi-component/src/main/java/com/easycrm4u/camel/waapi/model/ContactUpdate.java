@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Request of {@code waapi:contacts/update}: a partial update of an existing contact; only the fields set in {@code updates} are written.
+ * Request of {@code waapi:contacts/update}: a partial update of an existing contact; only the fields set in
+ * {@code updates} are written.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

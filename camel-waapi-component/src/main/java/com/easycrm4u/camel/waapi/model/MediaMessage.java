@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Request of {@code waapi:cloud/image}, {@code video}, {@code audio}, {@code sticker} and {@code document}: media by public link or by Meta media id (exactly one).
+ * Request of {@code waapi:cloud/image}, {@code video}, {@code audio}, {@code sticker} and {@code document}: media by
+ * public link or by Meta media id (exactly one).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

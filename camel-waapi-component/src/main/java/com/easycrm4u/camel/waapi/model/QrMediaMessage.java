@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Request of {@code waapi:qr/image}, {@code video}, {@code audio} and {@code document}: media by public link from a connected QR session.
+ * Request of {@code waapi:qr/image}, {@code video}, {@code audio} and {@code document}: media by public link from a
+ * connected QR session.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

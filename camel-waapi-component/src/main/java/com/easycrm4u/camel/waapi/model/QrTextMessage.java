@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Request of {@code waapi:qr/text}: a text from a connected WhatsApp QR session, chosen by {@code fromPhoneNo} or {@code sessionId}.
+ * Request of {@code waapi:qr/text}: a text from a connected WhatsApp QR session, chosen by {@code fromPhoneNo} or
+ * {@code sessionId}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

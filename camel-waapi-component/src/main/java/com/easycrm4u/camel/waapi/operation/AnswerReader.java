@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 
 /**
  * Reads the body of a successful answer into the models of an operation's result. The answers of sends, read per
- * message, go straight from their bytes to the model in one pass; the others through a JSON tree, and from the tree
- * by walking it (not by {@code convertValue}, which writes the tree out to a token buffer and reads that back).
+ * message, go straight from their bytes to the model in one pass; the others through a JSON tree, and from the tree by
+ * walking it (not by {@code convertValue}, which writes the tree out to a token buffer and reads that back).
  */
 final class AnswerReader {
 

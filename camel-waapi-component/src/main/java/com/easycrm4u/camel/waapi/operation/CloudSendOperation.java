@@ -87,8 +87,9 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
             try {
                 request.setContact(mapper.convertValue(contact, ContactDetails.class));
             } catch (IllegalArgumentException e) {
-                throw new WaapiValidationException("contact", "waapi:" + uri() + ": header " + WaapiConstants.CONTACT
-                                                              + " is not a contact (first_name, last_name, email, tags, ...)");
+                throw new WaapiValidationException(
+                        "contact", "waapi:" + uri() + ": header " + WaapiConstants.CONTACT
+                                   + " is not a contact (first_name, last_name, email, tags, ...)");
             }
         }
         if (request.getContact() == null) {
@@ -102,13 +103,15 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
         String type = request.getType();
         Fields.required("type", type, uri());
         if (!TYPES.contains(type)) {
-            throw new WaapiValidationException("type", "waapi:" + uri() + ": unknown message type '" + type
-                                                       + "'; one of " + String.join(", ", TYPES));
+            throw new WaapiValidationException(
+                    "type", "waapi:" + uri() + ": unknown message type '" + type
+                            + "'; one of " + String.join(", ", TYPES));
         }
         Map<String, Object> payload = request.getPayload();
         if (payload.isEmpty()) {
-            throw new WaapiValidationException("payload", "waapi:" + uri() + " needs a 'payload' for the " + type
-                                                          + " message");
+            throw new WaapiValidationException(
+                    "payload", "waapi:" + uri() + " needs a 'payload' for the " + type
+                               + " message");
         }
         if ("text".equals(type)) {
             Object body = payload.get("body");

@@ -57,9 +57,10 @@ final class CloudTemplateOperation extends SendOperation<TemplateMessage> {
                         ? mapper.readValue(components.toString(), COMPONENTS)
                         : mapper.convertValue(components, COMPONENTS));
             } catch (IllegalArgumentException | JsonProcessingException e) {
-                throw new WaapiValidationException("components", "waapi:" + uri() + ": header "
-                                                                 + WaapiConstants.TEMPLATE_COMPONENTS
-                                                                 + " is not a list of Meta template components");
+                throw new WaapiValidationException(
+                        "components", "waapi:" + uri() + ": header "
+                                      + WaapiConstants.TEMPLATE_COMPONENTS
+                                      + " is not a list of Meta template components");
             }
         }
     }

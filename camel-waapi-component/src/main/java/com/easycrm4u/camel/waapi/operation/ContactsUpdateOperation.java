@@ -32,8 +32,9 @@ final class ContactsUpdateOperation extends ContactOperation<ContactUpdate> {
             try {
                 request.setUpdates(mapper.convertValue(updates, ContactDetails.class));
             } catch (IllegalArgumentException e) {
-                throw new WaapiValidationException("updates", "waapi:" + uri() + ": header " + WaapiConstants.CONTACT
-                                                              + " is not a set of contact fields");
+                throw new WaapiValidationException(
+                        "updates", "waapi:" + uri() + ": header " + WaapiConstants.CONTACT
+                                   + " is not a set of contact fields");
             }
         }
     }
@@ -42,8 +43,9 @@ final class ContactsUpdateOperation extends ContactOperation<ContactUpdate> {
     protected void validate(ContactUpdate request) {
         Fields.required("phoneNumber", request.getPhoneNumber(), uri());
         if (request.getUpdates() == null || request.getUpdates().isEmpty()) {
-            throw new WaapiValidationException("updates", "waapi:" + uri()
-                                                          + " needs at least one field in 'updates' (first_name, last_name, profile_name, email, tags)");
+            throw new WaapiValidationException(
+                    "updates", "waapi:" + uri()
+                               + " needs at least one field in 'updates' (first_name, last_name, profile_name, email, tags)");
         }
     }
 }

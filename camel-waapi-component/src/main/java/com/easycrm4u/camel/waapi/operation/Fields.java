@@ -8,7 +8,6 @@ import org.apache.camel.Message;
  */
 final class Fields {
 
-
     static final int MAX_TEXT = 4096;
     static final int MAX_CAPTION = 1024;
 
@@ -42,9 +41,10 @@ final class Fields {
         required(field, value, operation);
         // not trimmed: the value is sent as it is
         if (!isE164(value)) {
-            throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field
-                                                      + "' must be a phone number in E.164 (7 to 15 digits, optionally after +), not '"
-                                                      + value + "'");
+            throw new WaapiValidationException(
+                    field, "waapi:" + operation + ": '" + field
+                           + "' must be a phone number in E.164 (7 to 15 digits, optionally after +), not '"
+                           + value + "'");
         }
     }
 
@@ -66,8 +66,9 @@ final class Fields {
 
     static void maxLength(String field, String value, int max, String operation) {
         if (value != null && value.length() > max) {
-            throw new WaapiValidationException(field, "waapi:" + operation + ": '" + field + "' has " + value.length()
-                                                      + " characters; at most " + max + " are allowed");
+            throw new WaapiValidationException(
+                    field, "waapi:" + operation + ": '" + field + "' has " + value.length()
+                           + " characters; at most " + max + " are allowed");
         }
     }
 
@@ -75,9 +76,10 @@ final class Fields {
         boolean hasA = first(a) != null;
         boolean hasB = first(b) != null;
         if (hasA == hasB) {
-            throw new WaapiValidationException(hasA ? fieldB : fieldA, "waapi:" + operation + " needs exactly one of '"
-                                                                      + fieldA + "' and '" + fieldB + "', "
-                                                                      + (hasA ? "not both" : "got neither"));
+            throw new WaapiValidationException(
+                    hasA ? fieldB : fieldA, "waapi:" + operation + " needs exactly one of '"
+                                            + fieldA + "' and '" + fieldB + "', "
+                                            + (hasA ? "not both" : "got neither"));
         }
     }
 

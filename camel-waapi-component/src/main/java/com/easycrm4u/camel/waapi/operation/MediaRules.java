@@ -8,8 +8,8 @@ import com.easycrm4u.camel.waapi.model.MediaPayload;
 import org.apache.camel.Message;
 
 /**
- * What a media type accepts: a caption (image, video, document) and a file name (document). Shared by the Cloud API
- * and the QR media operations.
+ * What a media type accepts: a caption (image, video, document) and a file name (document). Shared by the Cloud API and
+ * the QR media operations.
  */
 final class MediaRules {
 

@@ -48,16 +48,18 @@ abstract class QrSendOperation<R extends QrOutgoingMessage> extends SendOperatio
         String to = request.getTo();
         if (to != null && to.endsWith(JID_SUFFIX)) {
             if (!JID.matcher(to).matches()) {
-                throw new WaapiValidationException("to", "waapi:" + uri() + ": 'to' must be a phone number in E.164 "
-                                                         + "or its WhatsApp JID (e.g. 917890000198" + JID_SUFFIX
-                                                         + "), not '" + to + "'");
+                throw new WaapiValidationException(
+                        "to", "waapi:" + uri() + ": 'to' must be a phone number in E.164 "
+                              + "or its WhatsApp JID (e.g. 917890000198" + JID_SUFFIX
+                              + "), not '" + to + "'");
             }
         } else {
             Fields.phoneNumber("to", to, uri());
         }
         if (Fields.first(request.getSessionId()) == null) {
             if (Fields.first(request.getFromPhoneNo()) == null) {
-                throw new WaapiValidationException("fromPhoneNo",
+                throw new WaapiValidationException(
+                        "fromPhoneNo",
                         "waapi:" + uri() + " needs 'fromPhoneNo' (the connected QR number) or 'sessionId'");
             }
             Fields.phoneNumber("fromPhoneNo", request.getFromPhoneNo(), uri());

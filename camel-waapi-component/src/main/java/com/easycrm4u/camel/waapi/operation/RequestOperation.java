@@ -90,14 +90,16 @@ abstract class RequestOperation<R> implements WaapiOperation {
                 try {
                     return mapper.readValue(json, requestType);
                 } catch (Exception e) {
-                    throw new WaapiValidationException("body", "The body of waapi:" + uri + " is not a JSON "
-                                                               + requestType.getSimpleName() + ": " + firstLine(e));
+                    throw new WaapiValidationException(
+                            "body", "The body of waapi:" + uri + " is not a JSON "
+                                    + requestType.getSimpleName() + ": " + firstLine(e));
                 }
             }
         }
-        throw new WaapiValidationException("body", "waapi:" + uri + " cannot send a body of type "
-                                                   + body.getClass().getName() + "; use " + requestType.getSimpleName()
-                                                   + ", a Map or a JsonNode" + convenienceHint());
+        throw new WaapiValidationException(
+                "body", "waapi:" + uri + " cannot send a body of type "
+                        + body.getClass().getName() + "; use " + requestType.getSimpleName()
+                        + ", a Map or a JsonNode" + convenienceHint());
     }
 
     /** How the convenience form of this operation reads, for error messages. */
@@ -109,8 +111,9 @@ abstract class RequestOperation<R> implements WaapiOperation {
         try {
             return mapper.convertValue(body, requestType);
         } catch (IllegalArgumentException e) {
-            throw new WaapiValidationException("body", "The body of waapi:" + uri + " does not have the JSON shape of "
-                                                       + requestType.getSimpleName() + ": " + firstLine(e));
+            throw new WaapiValidationException(
+                    "body", "The body of waapi:" + uri + " does not have the JSON shape of "
+                            + requestType.getSimpleName() + ": " + firstLine(e));
         }
     }
 

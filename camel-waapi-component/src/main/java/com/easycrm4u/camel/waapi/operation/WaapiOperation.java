@@ -22,7 +22,8 @@ public interface WaapiOperation {
     /**
      * Builds and validates the request body of the call from the exchange (headers over body over options).
      *
-     * @return the request model to send as JSON, or null for a call without body
+     * @return                                                    the request model to send as JSON, or null for a call
+     *                                                            without body
      * @throws com.easycrm4u.camel.waapi.WaapiValidationException when the request is incomplete or malformed
      */
     Object buildRequest(Exchange exchange, WaapiConfiguration configuration, ObjectMapper mapper);

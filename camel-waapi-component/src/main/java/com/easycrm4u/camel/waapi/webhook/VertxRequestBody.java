@@ -66,8 +66,9 @@ final class VertxRequestBody {
      * the timeout with {@link WebhookOutcome#BODY_TIMEOUT} (both then close the connection once answered). The result,
      * or the failure of the connection, is handed over once, on the event loop.
      */
-    static void collect(HttpServerRequest request, int maxBodySize, Duration timeout,
-                        BiConsumer<WebhookBodyReader.Body, Throwable> done) {
+    static void collect(
+            HttpServerRequest request, int maxBodySize, Duration timeout,
+            BiConsumer<WebhookBodyReader.Body, Throwable> done) {
         Collector collector = new Collector(maxBodySize, request.getHeader("Content-Length"));
         AtomicBoolean finished = new AtomicBoolean();
         Context context = Vertx.currentContext();
@@ -116,8 +117,8 @@ final class VertxRequestBody {
     }
 
     /**
-     * Once the answer is written, discards at most {@link #SWALLOW_LIMIT} more of the unread body (as Tomcat does), so a
-     * sender that writes a little too much still reads its answer, and closes the connection when more comes, or when
+     * Once the answer is written, discards at most {@link #SWALLOW_LIMIT} more of the unread body (as Tomcat does), so
+     * a sender that writes a little too much still reads its answer, and closes the connection when more comes, or when
      * the rest does not come in time. Nothing of it is kept.
      */
     static void closeAfterAnswer(Object vertxRequest) {

@@ -6,8 +6,8 @@ import java.util.Locale;
  * What a webhook consumer decides from the request headers alone, before a byte of the body is read: whether it is
  * accepting deliveries, whether the declared Content-Length fits maxBodySize, whether a signature header of the right
  * form is there, and whether the content type is one hosts would parse on their own. The consumer checks it on every
- * host; a host whose HTTP layer reads bodies before the consumer sees them (Spring MVC) checks it in front of that layer
- * through {@link WebhookPaths}.
+ * host; a host whose HTTP layer reads bodies before the consumer sees them (Spring MVC) checks it in front of that
+ * layer through {@link WebhookPaths}.
  */
 public final class WebhookAdmission {
 

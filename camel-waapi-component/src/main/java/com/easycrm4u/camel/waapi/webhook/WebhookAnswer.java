@@ -17,7 +17,8 @@ public record WebhookAnswer(int status, String json, String retryAfterSeconds) {
 
     /** The answer of an outcome; maxBodySize goes into the text of a 413. */
     public static WebhookAnswer of(WebhookOutcome outcome, long maxBodySize) {
-        return new WebhookAnswer(outcome.status(), json(outcome, maxBodySize),
+        return new WebhookAnswer(
+                outcome.status(), json(outcome, maxBodySize),
                 outcome.status() == 503 ? RETRY_AFTER_SECONDS : null);
     }
 

@@ -7,9 +7,9 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
- * The health of a webhook consumer, as Camel's consumer health checks report it: UP while its path is registered on
- * the HTTP server and it accepts deliveries; DOWN while it is stopped, suspended or stopping (it answers 503), or when
- * its HTTP registration is missing. It looks only at the consumer itself; no remote call is made.
+ * The health of a webhook consumer, as Camel's consumer health checks report it: UP while its path is registered on the
+ * HTTP server and it accepts deliveries; DOWN while it is stopped, suspended or stopping (it answers 503), or when its
+ * HTTP registration is missing. It looks only at the consumer itself; no remote call is made.
  */
 public final class WebhookConsumerHealthCheck implements HealthCheck {
 

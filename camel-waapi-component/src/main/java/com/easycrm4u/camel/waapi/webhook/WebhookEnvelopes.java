@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
- * Reads webhook deliveries into the typed {@link WebhookEnvelope} and splits an envelope into its events. Use it on
- * the raw bytes ({@code CamelWaapiRawBody}) when you keep deliveries and process them later.
+ * Reads webhook deliveries into the typed {@link WebhookEnvelope} and splits an envelope into its events. Use it on the
+ * raw bytes ({@code CamelWaapiRawBody}) when you keep deliveries and process them later.
  */
 public final class WebhookEnvelopes {
 
@@ -56,8 +56,10 @@ public final class WebhookEnvelopes {
             return reader.treeToValue(root, WebhookEnvelope.class);
         } catch (JsonMappingException e) {
             // the path, not Jackson's message: that may quote values of the body
-            throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape at "
-                                                     + jsonPath(e), e);
+            throw new InvalidWebhookPayloadException(
+                    "the envelope does not have the WhatsApp webhook shape at "
+                                                     + jsonPath(e),
+                    e);
         } catch (JsonProcessingException e) {
             throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape", e);
         }

@@ -76,7 +76,9 @@ final class WebhookEventReader {
         return envelope;
     }
 
-    /** The events of a typed envelope; null when one of them is known by its change's JSON only (read as a tree then). */
+    /**
+     * The events of a typed envelope; null when one of them is known by its change's JSON only (read as a tree then).
+     */
     private List<RoutableEvent> typedEvents(WebhookEnvelope envelope, WebhookHeaders headers) {
         List<RoutableEvent> events = new ArrayList<>();
         for (WebhookEntry entry : envelope.getEntry()) {
@@ -165,10 +167,12 @@ final class WebhookEventReader {
 
     private static boolean isEnvelope(JsonNode root) {
         return root.isObject() && WebhookEnvelopes.WHATSAPP_BUSINESS_ACCOUNT.equals(root.path("object").textValue())
-               && root.path("entry").isArray();
+                && root.path("entry").isArray();
     }
 
-    /** The change bound to its model, or null when it cannot be (not an object, no field, a value that does not bind). */
+    /**
+     * The change bound to its model, or null when it cannot be (not an object, no field, a value that does not bind).
+     */
     private WebhookChange typed(JsonNode change) {
         if (!change.isObject() || !change.path("field").isTextual()) {
             return null;
@@ -184,7 +188,7 @@ final class WebhookEventReader {
 
     private static boolean hasNullItem(WebhookChange change) {
         return change.getValue() instanceof MessagesValue value
-               && (hasNull(value.getMessages()) || hasNull(value.getStatuses()) || hasNull(value.getContacts()));
+                && (hasNull(value.getMessages()) || hasNull(value.getStatuses()) || hasNull(value.getContacts()));
     }
 
     /** An entry's time as the typed path has it (a number of seconds), so both paths give an event the same key. */

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
-import org.apache.camel.Consumer;
 import org.apache.camel.Service;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
@@ -43,8 +42,9 @@ public final class WebhookHttpServer {
      *
      * @throws IllegalStateException naming what to set up, when the server cannot serve the path
      */
-    public static Service register(CamelContext context, String webhookComponentName, String path,
-                                   WebhookRegistration registration) {
+    public static Service register(
+            CamelContext context, String webhookComponentName, String path,
+            WebhookRegistration registration) {
         RestConsumerFactory factory = resolve(context, webhookComponentName);
         Map<String, Object> parameters = new HashMap<>();
         Service consumer = null;
@@ -61,14 +61,17 @@ public final class WebhookHttpServer {
             return consumer;
         } catch (Exception e) {
             ServiceHelper.stopAndShutdownService(consumer);
-            throw new IllegalStateException("waapi:webhook could not register POST " + path + " on the HTTP server ("
-                                            + e.getMessage() + "); " + HOW_TO_SERVE, e);
+            throw new IllegalStateException(
+                    "waapi:webhook could not register POST " + path + " on the HTTP server ("
+                                            + e.getMessage() + "); " + HOW_TO_SERVE,
+                    e);
         }
     }
 
     /** The route on platform-http's Vert.x router, or null when the engine is another or Vert.x Web is not there. */
-    private static Service vertxRoute(CamelContext context, RestConsumerFactory platformHttp, String servedPath,
-                                      WebhookRegistration registration) {
+    private static Service vertxRoute(
+            CamelContext context, RestConsumerFactory platformHttp, String servedPath,
+            WebhookRegistration registration) {
         ServiceHelper.startService(platformHttp);
         try {
             return VertxWebhookRoute.of(context, platformHttp, servedPath, registration::processor);

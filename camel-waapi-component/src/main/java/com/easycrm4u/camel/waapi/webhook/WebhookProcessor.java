@@ -50,7 +50,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
      * @param mapper          reads the events
      */
     public record Settings(String path, boolean verifySignature, List<String> verifyTokens, Set<String> acceptedEvents,
-                           boolean split, ObjectMapper mapper) {
+            boolean split, ObjectMapper mapper) {
     }
 
     /**
@@ -71,7 +71,9 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         this.deduplicator = deduplicator;
     }
 
-    /** Where the answer of a delivery goes, exactly once; sync tells whether on the thread that handed the body over. */
+    /**
+     * Where the answer of a delivery goes, exactly once; sync tells whether on the thread that handed the body over.
+     */
     public interface Answer {
         void answer(WebhookAnswer answer, boolean sync);
     }
@@ -181,10 +183,12 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         WebhookDelivery delivery = new WebhookDelivery(consumer, route, deduplicator, events, (outcome, failure, sync) -> {
             if (outcome == WebhookOutcome.ROUTE_FAILED) {
                 LOG.warn("waapi:webhook on {}: delivery {} (event {}) failed in the route ({}) and is answered 500, so it is "
-                         + "sent again", path, deliveryId, eventType, failure.getClass().getName());
+                         + "sent again",
+                        path, deliveryId, eventType, failure.getClass().getName());
             } else if (outcome == WebhookOutcome.FAILED) {
                 LOG.warn("waapi:webhook on {}: delivery {} could not be recorded in the idempotent repository ({}) and is "
-                         + "answered 500, so it is sent again", path, deliveryId, failure.getClass().getName());
+                         + "answered 500, so it is sent again",
+                        path, deliveryId, failure.getClass().getName());
             }
             finish(answer, outcome, sync);
         });

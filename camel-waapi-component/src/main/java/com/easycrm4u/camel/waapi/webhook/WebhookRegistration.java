@@ -13,8 +13,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * A webhook path registered on the HTTP server. It outlives the consumer that registered it: Camel creates a new
  * consumer each time a route starts, and between a stop and the next start the path keeps answering 503 (which the
  * sender retries) through the stopped consumer's processor instead of 404 (which it does not). Each consumer of the
- * route attaches its processor when it starts; the registration, and the in-memory repository of routed events it
- * keeps across restarts, end when the route is removed or the context stops.
+ * route attaches its processor when it starts; the registration, and the in-memory repository of routed events it keeps
+ * across restarts, end when the route is removed or the context stops.
  */
 public final class WebhookRegistration {
 

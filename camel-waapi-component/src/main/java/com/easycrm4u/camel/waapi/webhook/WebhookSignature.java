@@ -27,8 +27,8 @@ public final class WebhookSignature {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int HEX_LENGTH = 64;
     /**
-     * An HMAC per thread and token, kept: {@code Mac.getInstance} and {@code init} cost more than the HMAC of a delivery.
-     * Only JDK classes are held, so no class loader is kept alive by it.
+     * An HMAC per thread and token, kept: {@code Mac.getInstance} and {@code init} cost more than the HMAC of a
+     * delivery. Only JDK classes are held, so no class loader is kept alive by it.
      */
     private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
     /** Tokens per thread before the kept HMACs are dropped: more than a rotation needs. */

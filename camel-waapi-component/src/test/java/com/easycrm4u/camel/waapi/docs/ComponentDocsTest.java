@@ -60,7 +60,8 @@ class ComponentDocsTest {
     }
 
     private static String optionTable(JsonNode options) {
-        StringBuilder table = new StringBuilder("| Name | Kind | Group | Default | Type | Description |\n|---|---|---|---|---|---|\n");
+        StringBuilder table
+                = new StringBuilder("| Name | Kind | Group | Default | Type | Description |\n|---|---|---|---|---|---|\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> option = it.next();
             JsonNode o = option.getValue();
@@ -68,10 +69,12 @@ class ComponentDocsTest {
                     .append(o.path("required").asBoolean() ? " (required)" : "")
                     .append(o.path("secret").asBoolean() ? " (secret)" : "")
                     .append(" | ").append(o.path("kind").asText())
-                    .append(" | ").append(o.path("label").asText().isEmpty() ? o.path("group").asText() : o.path("label").asText())
+                    .append(" | ")
+                    .append(o.path("label").asText().isEmpty() ? o.path("group").asText() : o.path("label").asText())
                     .append(" | ").append(o.has("defaultValue") ? "`" + o.get("defaultValue").asText() + "`" : "")
                     .append(" | ").append(shortType(o.path("javaType").asText()))
-                    .append(" | ").append(cell(o.path("description").asText())).append(o.has("enum") ? " One of: " + enumList(o.get("enum")) + "." : "")
+                    .append(" | ").append(cell(o.path("description").asText()))
+                    .append(o.has("enum") ? " One of: " + enumList(o.get("enum")) + "." : "")
                     .append(" |\n");
         }
         return table.toString();

@@ -18,8 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counters land in the application's MeterRegistry found in the Camel registry: messages by operation and
- * outcome, 429 retries, webhook deliveries by outcome and reason.
+ * The counters land in the application's MeterRegistry found in the Camel registry: messages by operation and outcome,
+ * 429 retries, webhook deliveries by outcome and reason.
  */
 class MetricsTest extends WaapiTestSupport {
 

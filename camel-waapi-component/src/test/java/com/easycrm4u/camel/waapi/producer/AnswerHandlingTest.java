@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How the producer reads the answers the API may give besides the documented ones: a 3xx, an error nested in an
- * object, an empty 2xx, a 429 with no Retry-After or one exactly at {@code maxRetryAfter}; and what it does with the
- * request of a call that timed out.
+ * How the producer reads the answers the API may give besides the documented ones: a 3xx, an error nested in an object,
+ * an empty 2xx, a 429 with no Retry-After or one exactly at {@code maxRetryAfter}; and what it does with the request of
+ * a call that timed out.
  */
 class AnswerHandlingTest extends WaapiTestSupport {
 
@@ -200,7 +200,8 @@ class AnswerHandlingTest extends WaapiTestSupport {
                         if (requestRead.getCount() > 0 && request.toString().contains("Hello")) {
                             requestRead.countDown();
                             socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                                            + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                                                            + "Content-Length: 100\r\n\r\n{")
+                                    .getBytes(StandardCharsets.US_ASCII));
                             socket.getOutputStream().flush();
                         }
                     }
@@ -211,7 +212,8 @@ class AnswerHandlingTest extends WaapiTestSupport {
                 }
             });
             Exchange exchange = send("waapi:cloud/text?requestTimeout=300&baseUrl=http://127.0.0.1:" + silent.getLocalPort()
-                                     + BASE_PATH, TEXT);
+                                     + BASE_PATH,
+                    TEXT);
 
             assertThat(requestRead.await(0, TimeUnit.SECONDS)).as("the request was sent whole").isTrue();
             assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)

@@ -42,8 +42,11 @@ class AsyncProducerTest extends WaapiTestSupport {
     @CsvSource({ "success, 200, 0", "api error, 400, 0", "server error, 503, 0", "timeout, 200, 2000" })
     void callbackCompletesExactlyOnce(String path, int status, int delayMillis) throws Exception {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).willReturn(
-                json(status, status == 200 ? "{\"success\": true, \"data\": {\"messageId\": \"wamid.ONCE\", \"status\": \"sent\"}}"
-                        : "{\"success\": false, \"error\": \"no\"}").withFixedDelay(delayMillis)));
+                json(status,
+                        status == 200
+                                ? "{\"success\": true, \"data\": {\"messageId\": \"wamid.ONCE\", \"status\": \"sent\"}}"
+                                : "{\"success\": false, \"error\": \"no\"}")
+                        .withFixedDelay(delayMillis)));
         AsyncProducer producer = context.getEndpoint("waapi:cloud/text?requestTimeout=300").createAsyncProducer();
         producer.start();
         try {
@@ -139,6 +142,7 @@ class AsyncProducerTest extends WaapiTestSupport {
 
         // not java.net.http's completion pool (on two cores a new thread per response), nor its I/O threads
         assertThat(exchange.getProperty("continuedOn", String.class)).startsWith("Camel (").endsWith("WaapiWorker");
-        assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo(firstStatus == 400 ? null : "wamid.THREAD");
+        assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID))
+                .isEqualTo(firstStatus == 400 ? null : "wamid.THREAD");
     }
 }

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClearTextWarningTest extends WaapiTestSupport {
 
     @ParameterizedTest
-    @ValueSource(strings = { "http://waapi.example.com/api/v1/external", "http://10.20.30.40:8080/api",
-                             "HTTP://api.example.org" })
+    @ValueSource(strings = {
+            "http://waapi.example.com/api/v1/external", "http://10.20.30.40:8080/api",
+            "HTTP://api.example.org" })
     void plainHttpToAnotherHostWarnsAtStart(String baseUrl) {
         LogCapture run = LogCapture.of(() -> start("waapi:cloud/text?baseUrl=" + baseUrl));
 
@@ -26,8 +27,9 @@ class ClearTextWarningTest extends WaapiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "http://127.0.0.1:8089/api/v1/external", "http://localhost:8089/api",
-                             "http://[::1]:8089/api", "https://waapi.example.com/api/v1/external" })
+    @ValueSource(strings = {
+            "http://127.0.0.1:8089/api/v1/external", "http://localhost:8089/api",
+            "http://[::1]:8089/api", "https://waapi.example.com/api/v1/external" })
     void loopbackAndHttpsStaySilent(String baseUrl) {
         LogCapture run = LogCapture.of(() -> start("waapi:cloud/text?baseUrl=" + baseUrl));
 

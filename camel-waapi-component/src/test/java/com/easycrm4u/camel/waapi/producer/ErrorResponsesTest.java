@@ -56,7 +56,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
         Map<String, Object> update = Map.of("phoneNumber", "917890000198", "updates", Map.of("first_name", "Sayantan"));
         Map<String, Object> qrText = Map.of("to", "917890000198", "fromPhoneNo", "+917890000199", "body", "Hi");
         return Stream.of(
-                arguments("ping", "GET", "/ping", null, 401, "API key required (Authorization: Bearer <waapi_… key or JWT> or X-API-Key header)",
+                arguments("ping", "GET", "/ping", null, 401,
+                        "API key required (Authorization: Bearer <waapi_… key or JWT> or X-API-Key header)",
                         "message", WaapiAuthenticationException.class, null),
                 arguments("ping", "GET", "/ping", null, 401, "API secret required (X-API-Secret header)", "message",
                         WaapiAuthenticationException.class, null),
@@ -123,7 +124,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
                 .willReturn(json(429, "{\"success\": false, \"error\": \"Too many requests\"}").withHeader("Retry-After", "2"))
                 .willSetStateTo("cooled down"));
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario("quota").whenScenarioStateIs("cooled down")
-                .willReturn(json(200, "{\"success\": true, \"data\": {\"messageId\": \"wamid.AFTER\", \"status\": \"sent\"}}")));
+                .willReturn(
+                        json(200, "{\"success\": true, \"data\": {\"messageId\": \"wamid.AFTER\", \"status\": \"sent\"}}")));
 
         long started = System.nanoTime();
         Exchange exchange = send("waapi:cloud/text", TEXT);
@@ -218,7 +220,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(503, "{\"success\": false, \"message\": \"busy\"}")).willSetStateTo("up"));
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(json(200, "{\"success\": true, \"data\": {\"messageId\": \"wamid.REDELIVERED\", \"status\": \"sent\"}}")));
+                .willReturn(json(200,
+                        "{\"success\": true, \"data\": {\"messageId\": \"wamid.REDELIVERED\", \"status\": \"sent\"}}")));
         addRedeliveringRoute();
 
         Exchange exchange = template.send("direct:redelivered", e -> e.getMessage().setBody(TEXT));
@@ -244,7 +247,8 @@ class ErrorResponsesTest extends WaapiTestSupport {
 
     @Test
     void successFalseInA2xxAnswerIsAnError() {
-        String answer = "{\"success\": false, \"error\": \"(#131026) Recipient phone number does not have WhatsApp installed\"}";
+        String answer
+                = "{\"success\": false, \"error\": \"(#131026) Recipient phone number does not have WhatsApp installed\"}";
         stub(post(urlPathEqualTo(path(TEXT_PATH))), 200, answer);
 
         Exchange exchange = send("waapi:cloud/text", TEXT);

@@ -136,7 +136,8 @@ class FailureClassificationTest extends WaapiTestSupport {
         try (RawServer server = RawServer.start(socket -> {
             if (requests.incrementAndGet() == 1) {
                 socket.getOutputStream().write(("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 2\r\n"
-                                                + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+                                                + "Connection: close\r\n\r\n{}")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 socket.close();
             } else {
                 reset(socket);
@@ -149,7 +150,7 @@ class FailureClassificationTest extends WaapiTestSupport {
                     // docs/waapi-component.md, "Retrying safely"
                     onException(WaapiException.class)
                             .retryWhile(exchange -> exchange.getException(WaapiException.class).isRetryable()
-                                                    && exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 5)
+                                    && exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 5)
                             .redeliveryDelay(0);
                     from("direct:retrying").to(uri);
                 }

@@ -309,7 +309,7 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
     @Test
     void jsonStringBodyOfATemplateSend() {
         Exchange exchange = send("waapi:cloud/template", """
-                 {"to": "917890000198", "name": "order_shipped", "language": "en_US"}""");
+                {"to": "917890000198", "name": "order_shipped", "language": "en_US"}""");
 
         assertThat(exchange.getException()).isNull();
         verifyJsonRequest("POST", "/whatsapp-api/messages/template", """

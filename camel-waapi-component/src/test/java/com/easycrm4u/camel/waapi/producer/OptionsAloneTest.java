@@ -169,7 +169,8 @@ class OptionsAloneTest extends WaapiTestSupport {
     void combinedSendOptionsOfOtherTypesStayOut() {
         // a caption and a file name are only media fields, a template name only a template's, previewUrl only a text's
         assertSent(send("waapi:cloud/send?fromPhoneNo=" + FROM
-                        + "&messageType=text&caption=Invoice&filename=i.pdf&templateName=welcome&language=de", "Hi", TO_HEADER),
+                        + "&messageType=text&caption=Invoice&filename=i.pdf&templateName=welcome&language=de",
+                "Hi", TO_HEADER),
                 "POST", "/whatsapp-api/messages/send", """
                         {"to": "917890000198", "fromPhoneNo": "+917890000199", "contact": {}, "type": "text",
                          "payload": {"body": "Hi"}}""");

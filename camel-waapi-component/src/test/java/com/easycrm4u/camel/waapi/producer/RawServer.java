@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A server on a real loopback socket that misbehaves as told, for the transport failures WireMock cannot make: it
- * reads each request whole, then hands the connection to the behaviour.
+ * A server on a real loopback socket that misbehaves as told, for the transport failures WireMock cannot make: it reads
+ * each request whole, then hands the connection to the behaviour.
  */
 final class RawServer implements AutoCloseable {
 

@@ -50,7 +50,8 @@ class ResponseSizeTest extends WaapiTestSupport {
         AtomicLong written = new AtomicLong();
         try (RawServer huge = RawServer.start(socket -> stream(socket, 500, STREAMED, written))) {
             Exchange exchange = send("waapi:cloud/text?baseUrl=http://127.0.0.1:" + huge.port() + BASE_PATH
-                                     + "&maxResponseSize=65536", TEXT);
+                                     + "&maxResponseSize=65536",
+                    TEXT);
 
             assertThat(exchange.getException()).isExactlyInstanceOf(WaapiServerException.class)
                     .hasMessageContaining("HTTP 500").hasMessageContaining("larger than maxResponseSize");
@@ -89,7 +90,9 @@ class ResponseSizeTest extends WaapiTestSupport {
         assertThat(e.getMessage().length()).isLessThan(2 * WaapiFailures.MAX_KEPT_BODY + 500);
     }
 
-    /** Answers with a JSON-looking body of STREAMED bytes, chunked or with a Content-Length, until the client leaves. */
+    /**
+     * Answers with a JSON-looking body of STREAMED bytes, chunked or with a Content-Length, until the client leaves.
+     */
     private static void stream(Socket socket, int status, Long contentLength, AtomicLong written) throws IOException {
         OutputStream out = socket.getOutputStream();
         String head = "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\n"

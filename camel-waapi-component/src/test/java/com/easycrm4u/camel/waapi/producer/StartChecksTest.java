@@ -57,8 +57,9 @@ class StartChecksTest extends WaapiTestSupport {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({ "requestTimeout, 0", "requestTimeout, -1", "connectTimeout, 0", "connectTimeout, -5",
-                 "maxResponseSize, 0", "maxRetryAfter, -1", "rateLimitRetries, -1" })
+    @CsvSource({
+            "requestTimeout, 0", "requestTimeout, -1", "connectTimeout, 0", "connectTimeout, -5",
+            "maxResponseSize, 0", "maxRetryAfter, -1", "rateLimitRetries, -1" })
     void anImpossibleLimitFailsTheStart(String option, String value) {
         LogCapture run = LogCapture.of(() -> addRoute("waapi:cloud/text?" + option + "=" + value));
 

@@ -46,7 +46,7 @@ class ValidationTest extends WaapiTestSupport {
                 arguments("cloud/text", with("to", TO + "@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to", E164),
                 arguments("qr/text", with("to", "sales@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to",
                         "'to' must be a phone number in E.164 or its WhatsApp JID (e.g. 917890000198@s.whatsapp.net), "
-                              + "not 'sales@s.whatsapp.net'"),
+                                                                                                                  + "not 'sales@s.whatsapp.net'"),
                 arguments("qr/text", with("to", "0917890000198@s.whatsapp.net", "fromPhoneNo", FROM, "body", "Hi"), "to",
                         "or its WhatsApp JID"),
                 arguments("qr/text", with("to", "+1 555", "fromPhoneNo", FROM, "body", "Hi"), "to", E164),
@@ -91,7 +91,7 @@ class ValidationTest extends WaapiTestSupport {
                 arguments("cloud/send", with("to", TO, "fromPhoneNo", FROM, "type", "sticker-pack",
                         "payload", Map.of("body", "Hi")), "type",
                         "unknown message type 'sticker-pack'; one of text, image, video, audio, document, template, buttons, "
-                                  + "list, cta"),
+                                                                  + "list, cta"),
                 arguments("cloud/send", with("to", TO, "fromPhoneNo", FROM, "type", "text"), "payload",
                         "needs a 'payload' for the text message"),
                 arguments("cloud/send", with("to", TO, "fromPhoneNo", FROM, "type", "text",
@@ -134,7 +134,7 @@ class ValidationTest extends WaapiTestSupport {
                 // bodies the operation cannot read
                 arguments("cloud/text", 42, "body",
                         "cannot send a body of type java.lang.Integer; use TextMessage, a Map or a JsonNode, or a String "
-                                            + "(the text)"),
+                                                    + "(the text)"),
                 arguments("cloud/template", "{\"to\": ", "body",
                         "is not a JSON TemplateMessage: Unexpected end-of-input within/between Object entries"),
                 arguments("cloud/template", 42, "body", "use TemplateMessage, a Map or a JsonNode, or a List (the body "
@@ -150,7 +150,7 @@ class ValidationTest extends WaapiTestSupport {
                                                                  + "ContactUpsert, a Map or a JsonNode"),
                 arguments("cloud/text", with("to", Map.of("nested", true), "fromPhoneNo", FROM, "body", "Hi"), "body",
                         "does not have the JSON shape of TextMessage: Cannot deserialize value of type `java.lang.String` "
-                                + "from Object value"));
+                                                                                                                       + "from Object value"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")

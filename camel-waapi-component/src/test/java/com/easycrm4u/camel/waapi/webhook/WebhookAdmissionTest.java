@@ -19,7 +19,8 @@ class WebhookAdmissionTest {
 
     private WebhookAdmission admission(boolean verifySignature) {
         inflight.setAccepting(true);
-        return new WebhookAdmission(MAX_BODY_SIZE, verifySignature, inflight,
+        return new WebhookAdmission(
+                MAX_BODY_SIZE, verifySignature, inflight,
                 new WebhookOutcomeRecorder(new WebhookRefusalLog("/waapi/webhook"), WaapiMetrics.NONE));
     }
 
@@ -39,7 +40,8 @@ class WebhookAdmissionTest {
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.retryAfterSeconds()).isEqualTo(WebhookAnswer.RETRY_AFTER_SECONDS);
-        assertThat(answer.json()).isEqualTo("{\"ok\":false,\"error\":\"the receiver is stopping or suspended; send it again later\"}");
+        assertThat(answer.json())
+                .isEqualTo("{\"ok\":false,\"error\":\"the receiver is stopping or suspended; send it again later\"}");
     }
 
     @Test

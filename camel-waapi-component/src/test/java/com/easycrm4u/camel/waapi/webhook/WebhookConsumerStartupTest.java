@@ -61,11 +61,14 @@ class WebhookConsumerStartupTest {
             WaapiComponent waapi = new WaapiComponent();
             waapi.setWebhookComponentName("http-stub");
             context.addComponent("waapi", waapi);
-            context.getRegistry().bind("http-stub", (RestConsumerFactory) (camelContext, processor, verb, basePath, uriTemplate,
-                    consumes, produces, configuration, parameters) -> new DefaultConsumer(context.getEndpoint("mock:http"), processor));
+            context.getRegistry().bind("http-stub", (RestConsumerFactory) (
+                    camelContext, processor, verb, basePath, uriTemplate,
+                    consumes, produces, configuration,
+                    parameters) -> new DefaultConsumer(context.getEndpoint("mock:http"), processor));
             String log = StandardErrorCapture.capture(() -> startWithRoute(context, "waapi:webhook?verifySignature=false"));
             assertThat(log).contains("WARN").contains("does NOT verify X-Hub-Signature-256");
-            assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted()).isTrue();
+            assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted())
+                    .isTrue();
         }
     }
 
@@ -132,7 +135,8 @@ class WebhookConsumerStartupTest {
             waapi.setWebhookComponentName("no-such-http");
             context.addComponent("waapi", waapi);
             assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t"))
-                    .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("webhookComponentName 'no-such-http'"));
+                    .satisfies(failure -> assertThat(rootCause(failure))
+                            .hasMessageContaining("webhookComponentName 'no-such-http'"));
         }
     }
 

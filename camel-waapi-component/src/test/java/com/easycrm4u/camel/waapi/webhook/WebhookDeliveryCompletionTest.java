@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A delivery's events are routed one after another under either completion a route may report: synchronous (the
- * route's {@code process} returns true, as a transacted Camel route does) or asynchronous (the callback comes later).
- * The outcome is handed over once, with the completion the host must be told: synchronous only when everything
- * happened before {@code routeNext} returned.
+ * A delivery's events are routed one after another under either completion a route may report: synchronous (the route's
+ * {@code process} returns true, as a transacted Camel route does) or asynchronous (the callback comes later). The
+ * outcome is handed over once, with the completion the host must be told: synchronous only when everything happened
+ * before {@code routeNext} returned.
  */
 class WebhookDeliveryCompletionTest {
 
     private final CamelContext context = new DefaultCamelContext();
     private final MemoryIdempotentRepository repository = started(new MemoryIdempotentRepository());
-    private final WebhookDeduplicator deduplicator = new WebhookDeduplicator(repository, "/waapi/webhook",
+    private final WebhookDeduplicator deduplicator = new WebhookDeduplicator(
+            repository, "/waapi/webhook",
             Duration.ofMinutes(1));
     private final DefaultConsumer consumer = new DefaultConsumer(context.getEndpoint("mock:webhook"), exchange -> {
     });
@@ -90,7 +91,8 @@ class WebhookDeliveryCompletionTest {
         for (String key : keys) {
             events.add(new RoutableEvent(key, key, headers -> headers.put("key", key)));
         }
-        return new WebhookDelivery(consumer, route, deduplicator, events,
+        return new WebhookDelivery(
+                consumer, route, deduplicator, events,
                 (outcome, failure, sync) -> outcomes.add(outcome + (sync ? " sync" : " async")));
     }
 
@@ -193,8 +195,10 @@ class WebhookDeliveryCompletionTest {
                 throw new IllegalStateException("broken route");
             }
         };
-        WebhookDelivery delivery = new WebhookDelivery(consumer, throwing, deduplicator,
-                List.of(new RoutableEvent("e1", "e1", headers -> { })),
+        WebhookDelivery delivery = new WebhookDelivery(
+                consumer, throwing, deduplicator,
+                List.of(new RoutableEvent("e1", "e1", headers -> {
+                })),
                 (outcome, failure, sync) -> outcomes.add(outcome + " " + failure.getMessage() + (sync ? " sync" : " async")));
 
         assertThat(delivery.routeNext(true)).isTrue();
@@ -212,8 +216,11 @@ class WebhookDeliveryCompletionTest {
         });
         WebhookDeduplicator broken = new WebhookDeduplicator(failing, "/waapi/webhook", Duration.ofMinutes(1));
         Route route = new Route(false);
-        WebhookDelivery delivery = new WebhookDelivery(consumer, route, broken,
-                List.of(new RoutableEvent("e1", "e1", headers -> { }), new RoutableEvent("e2", "e2", headers -> { })),
+        WebhookDelivery delivery = new WebhookDelivery(
+                consumer, route, broken,
+                List.of(new RoutableEvent("e1", "e1", headers -> {
+                }), new RoutableEvent("e2", "e2", headers -> {
+                })),
                 (outcome, failure, sync) -> outcomes.add(outcome + (sync ? " sync" : " async")));
 
         assertThat(delivery.routeNext(true)).isFalse();

@@ -15,8 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Each signed event is routed once: de-duplicated per event on signed content (never on X-WAAPI-Delivery), a failed
- * event is routed again on retry, the events routed before a failure are not, and the answer comes only after the
- * route finished.
+ * event is routed again on retry, the events routed before a failure are not, and the answer comes only after the route
+ * finished.
  */
 class WebhookDeliveryTest extends WebhookTestSupport {
 
@@ -110,7 +110,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         String deliveryId = newDeliveryId();
         HttpResponse<String> rolledBack = deliver(deliveryId, "messages", PATH);
         assertThat(rolledBack.statusCode()).isEqualTo(500);
-        assertThat(rolledBack.body()).isEqualTo("{\"ok\":false,\"error\":\"the route failed to process the delivery; send it again\"}");
+        assertThat(rolledBack.body())
+                .isEqualTo("{\"ok\":false,\"error\":\"the route failed to process the delivery; send it again\"}");
         assertThat(received("events")).isEmpty();
 
         assertThat(deliver(deliveryId, "messages", PATH).statusCode()).isEqualTo(200);
@@ -129,9 +130,11 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         byte[] multi = payload("multi-entry.json");
         String deliveryId = newDeliveryId();
         String signature = WebhookSignature.sign(multi, TOKEN);
-        assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode()).isEqualTo(500);
+        assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode())
+                .isEqualTo(500);
         assertThat(received("events")).hasSize(2);
-        assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", deliveryId).statusCode())
+                .isEqualTo(200);
         assertThat(post(PATH, multi, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId()).statusCode())
                 .isEqualTo(200);
         // 2 routed before the failure, the failed one and the 4 after it on the retry: each of the 7 once
@@ -152,7 +155,8 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             assertThat(releaseRoute.await(20, TimeUnit.SECONDS)).isTrue();
         };
         String deliveryId = newDeliveryId();
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> deliver(deliveryId, "messages", PATH));
+        CompletableFuture<HttpResponse<String>> first
+                = CompletableFuture.supplyAsync(() -> deliver(deliveryId, "messages", PATH));
         assertThat(routeEntered.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(first).isNotDone();
 

@@ -54,8 +54,9 @@ class WebhookEnvelopesTest {
                 .isInstanceOf(InvalidWebhookPayloadException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> WebhookEnvelopes.parse("{\"object\":\"page\",\"entry\":[]}".getBytes(), mapper))
                 .isInstanceOf(InvalidWebhookPayloadException.class).hasMessageContaining("\"object\"");
-        String wrongType = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                           + "\"value\":{\"statuses\":[{\"id\":\"w\",\"pricing\":{\"billable\":{\"secret\":\"do-not-echo\"}}}]}}]}]}";
+        String wrongType
+                = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                  + "\"value\":{\"statuses\":[{\"id\":\"w\",\"pricing\":{\"billable\":{\"secret\":\"do-not-echo\"}}}]}}]}]}";
         assertThatThrownBy(() -> WebhookEnvelopes.parse(wrongType.getBytes(), mapper))
                 .isInstanceOf(InvalidWebhookPayloadException.class)
                 .hasMessageEndingWith("at $.entry[0].changes[0].value.statuses[0].pricing.billable")

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook consumer takes part in Camel's health checks, as Camel's own consumers do: UP while its path is registered
- * and it accepts deliveries, DOWN when the registration is missing, while suspended and once stopped.
+ * The webhook consumer takes part in Camel's health checks, as Camel's own consumers do: UP while its path is
+ * registered and it accepts deliveries, DOWN when the registration is missing, while suspended and once stopped.
  */
 class WebhookHealthCheckTest {
 
@@ -31,7 +31,8 @@ class WebhookHealthCheckTest {
         WaapiComponent waapi = new WaapiComponent();
         waapi.setWebhookComponentName("http-stub");
         context.addComponent("waapi", waapi);
-        context.getRegistry().bind("http-stub", (RestConsumerFactory) (camelContext, processor, verb, basePath, uriTemplate,
+        context.getRegistry().bind("http-stub", (RestConsumerFactory) (
+                camelContext, processor, verb, basePath, uriTemplate,
                 consumes, produces, configuration, parameters) -> {
             registration = new DefaultConsumer(camelContext.getEndpoint("mock:http"), processor);
             return registration;

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every answer of the webhook consumer is counted in the application's MeterRegistry, by outcome and refusal reason. */
+/**
+ * Every answer of the webhook consumer is counted in the application's MeterRegistry, by outcome and refusal reason.
+ */
 class WebhookMetricsTest {
 
     private static final String TOKEN = "metrics-token";
@@ -54,10 +56,11 @@ class WebhookMetricsTest {
 
     @Test
     void eachAnswerIsCountedByOutcomeAndReason() throws Exception {
-        byte[] status = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
-                         + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"wamid.M1\",\"status\":\"sent\","
-                         + "\"timestamp\":\"1700000000\",\"recipient_id\":\"917890000198\"}]}}]}]}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] status
+                = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
+                   + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"wamid.M1\",\"status\":\"sent\","
+                   + "\"timestamp\":\"1700000000\",\"recipient_id\":\"917890000198\"}]}}]}]}")
+                        .getBytes(StandardCharsets.UTF_8);
         String signature = WebhookSignature.sign(status, TOKEN);
 
         assertThat(post("/waapi/webhook", status, signature, "messages")).isEqualTo(200);

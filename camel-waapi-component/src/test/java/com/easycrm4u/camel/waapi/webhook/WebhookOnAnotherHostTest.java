@@ -58,7 +58,8 @@ class WebhookOnAnotherHostTest {
         waapi.setWebhookComponentName("plain-http");
         context.addComponent("waapi", waapi);
         context.getRegistry().bind("repository", repository);
-        context.getRegistry().bind("plain-http", (RestConsumerFactory) (camelContext, processor, verb, basePath, uriTemplate,
+        context.getRegistry().bind("plain-http", (RestConsumerFactory) (
+                camelContext, processor, verb, basePath, uriTemplate,
                 consumes, produces, configuration, parameters) -> {
             registered.put(basePath, (AsyncProcessor) processor);
             return new DefaultConsumer(camelContext.getEndpoint("mock:http"), processor);

@@ -37,7 +37,8 @@ class WebhookRefusalLogTest {
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         String next = StandardErrorCapture.capture(() -> log.refused(WebhookOutcome.SIGNATURE_MISMATCH));
         assertThat(next.lines()).singleElement().asString()
-                .contains("refused 101 request(s) since the last report: X-Hub-Signature-256 does not match the body (answered 401)");
+                .contains(
+                        "refused 101 request(s) since the last report: X-Hub-Signature-256 does not match the body (answered 401)");
 
         String flushed = StandardErrorCapture.capture(log::flush);
         assertThat(flushed.lines()).singleElement().asString()

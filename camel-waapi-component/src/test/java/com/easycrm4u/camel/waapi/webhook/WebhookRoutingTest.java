@@ -39,7 +39,8 @@ class WebhookRoutingTest extends WebhookTestSupport {
         HttpResponse<String> response = postSigned(PATH, payload(payload));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(received("events")).hasSize(1);
         return received("events").get(0);
     }
@@ -69,7 +70,8 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(message.getTimestamp()).isEqualTo("1718635789");
         assertThat(message.getText().getBody()).isEqualTo("Hi, is the order shipped?");
         assertThat(message.getTypeSpecificPart()).isSameAs(message.getText());
-        assertThat(exchange.getMessage().getHeader(WaapiConstants.RAW_BODY, byte[].class)).isEqualTo(payload("reference-text.json"));
+        assertThat(exchange.getMessage().getHeader(WaapiConstants.RAW_BODY, byte[].class))
+                .isEqualTo(payload("reference-text.json"));
     }
 
     @Test
@@ -236,7 +238,8 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(exchanges).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
                 .containsExactly("message", "message", "status", "status", "message", "template_status", "other");
         assertThat(exchanges).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID))
-                .containsExactly("wamid.MULTI-1", "wamid.MULTI-2", "wamid.MULTI-3", "wamid.MULTI-4", "wamid.MULTI-5", null, null);
+                .containsExactly("wamid.MULTI-1", "wamid.MULTI-2", "wamid.MULTI-3", "wamid.MULTI-4", "wamid.MULTI-5", null,
+                        null);
         InboundMessageEvent second = exchanges.get(1).getMessage().getBody(InboundMessageEvent.class);
         assertThat(second.getContact().getProfile().getName()).isEqualTo("Asha Rao");
         assertThat(second.getMessage().getText().getBody()).isEqualTo("second");

@@ -80,7 +80,8 @@ class WebhookSecurityTest extends WebhookTestSupport {
                 Arguments.of("invalid JSON, valid signature", hello, WebhookSignature.sign(hello, TOKEN), 400),
                 Arguments.of("truncated JSON, valid signature", Arrays.copyOf(BODY, 40),
                         WebhookSignature.sign(Arrays.copyOf(BODY, 40), TOKEN), 400),
-                Arguments.of("two JSON documents, valid signature", concat(BODY, BODY), WebhookSignature.sign(concat(BODY, BODY), TOKEN), 400),
+                Arguments.of("two JSON documents, valid signature", concat(BODY, BODY),
+                        WebhookSignature.sign(concat(BODY, BODY), TOKEN), 400),
                 Arguments.of("empty body, valid signature", new byte[0], WebhookSignature.sign(new byte[0], TOKEN), 400),
                 Arguments.of("form content type", BODY, SIGNATURE, 415));
     }
@@ -116,7 +117,8 @@ class WebhookSecurityTest extends WebhookTestSupport {
                 : post(PATH, body, WebhookSignature.HEADER, signature, "X-WAAPI-Delivery", newDeliveryId(),
                         "Content-Type", contentType);
         assertThat(response.statusCode()).as(description + ": " + response.body()).isEqualTo(expectedStatus);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).contains("\"error\"").doesNotContain(TOKEN);
         assertThat(received("events")).as(description).isEmpty();
     }
@@ -126,7 +128,8 @@ class WebhookSecurityTest extends WebhookTestSupport {
         byte[] marked = new String(BODY, StandardCharsets.UTF_8).replace("Hi, is the order shipped?", "MARKER-4711")
                 .getBytes(StandardCharsets.UTF_8);
         String mismatch = StandardErrorCapture.capture(
-                () -> assertThat(post("/waapi/logged", marked, WebhookSignature.HEADER, SIGNATURE).statusCode()).isEqualTo(401));
+                () -> assertThat(post("/waapi/logged", marked, WebhookSignature.HEADER, SIGNATURE).statusCode())
+                        .isEqualTo(401));
         assertThat(refusalLines(mismatch, "/waapi/logged")).singleElement().asString()
                 .contains("X-Hub-Signature-256 does not match the body (answered 401)");
 
@@ -159,7 +162,8 @@ class WebhookSecurityTest extends WebhookTestSupport {
         assertThat(refusalLines(missing, "/waapi/flooded")).singleElement().asString()
                 .contains("X-Hub-Signature-256 missing");
 
-        assertThat(mismatches + missing).doesNotContain(wrong).doesNotContain(TOKEN).doesNotContain("Hi, is the order shipped?");
+        assertThat(mismatches + missing).doesNotContain(wrong).doesNotContain(TOKEN)
+                .doesNotContain("Hi, is the order shipped?");
         assertThat(received("flooded")).isEmpty();
     }
 
@@ -187,7 +191,8 @@ class WebhookSecurityTest extends WebhookTestSupport {
         byte[] padded = new byte[(int) MAX_BODY_SIZE];
         Arrays.fill(padded, (byte) ' ');
         System.arraycopy(BODY, 0, padded, 0, BODY.length);
-        assertThat(post(PATH, padded, WebhookSignature.HEADER, WebhookSignature.sign(padded, TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, padded, WebhookSignature.HEADER, WebhookSignature.sign(padded, TOKEN)).statusCode())
+                .isEqualTo(200);
         assertThat(received("events")).hasSize(1);
     }
 

@@ -65,7 +65,8 @@ class WebhookSlowBodyTest {
     @Test
     void aSenderSlowToSendItsBodyHoldsNoWorkerThread() throws Exception {
         byte[] slow = WebhookTestSupport.payload("reference-text.json");
-        byte[] other = new String(slow, StandardCharsets.UTF_8).replace("wamid.", "wamid.other.").getBytes(StandardCharsets.UTF_8);
+        byte[] other
+                = new String(slow, StandardCharsets.UTF_8).replace("wamid.", "wamid.other.").getBytes(StandardCharsets.UTF_8);
         assertThat(other).isNotEqualTo(slow);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);

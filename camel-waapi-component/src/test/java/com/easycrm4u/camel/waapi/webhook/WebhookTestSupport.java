@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs webhook routes on Camel Main with camel-platform-http-main (Vert.x) on a free loopback port, and posts to them
- * over real HTTP. Each test class has its own Main, port, repository and hook (one instance per class, no static state),
- * so classes may run in any order or side by side.
+ * over real HTTP. Each test class has its own Main, port, repository and hook (one instance per class, no static
+ * state), so classes may run in any order or side by side.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class WebhookTestSupport {
@@ -145,7 +145,8 @@ public abstract class WebhookTestSupport {
      * body to be taken, which a server that refuses it early never does.
      */
     protected RawResponse postRaw(String path, byte[] body, String... headerNamesAndValues) {
-        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+        StringBuilder head = new StringBuilder(
+                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                                                + "\r\nConnection: close\r\n");
         for (int i = 0; i < headerNamesAndValues.length; i += 2) {
@@ -165,11 +166,14 @@ public abstract class WebhookTestSupport {
             int status = Integer.parseInt(in.readLine().substring(9, 12));
             Map<String, String> headers = new HashMap<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                headers.put(line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT), line.substring(line.indexOf(':') + 1).trim());
+                headers.put(line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT),
+                        line.substring(line.indexOf(':') + 1).trim());
             }
             StringBuilder answer = new StringBuilder();
             int length = Integer.parseInt(headers.getOrDefault("content-length", "-1"));
-            for (int c = in.read(); c >= 0 && (length < 0 || answer.length() < length); c = answer.length() == length ? -1 : in.read()) {
+            for (int c = in.read();
+                 c >= 0 && (length < 0 || answer.length() < length);
+                 c = answer.length() == length ? -1 : in.read()) {
                 answer.append((char) c);
             }
             return new RawResponse(status, headers, answer.toString());

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Once the signature verifies, JSON is never refused or answered 5xx for its shape: what is not a WhatsApp envelope, or a
- * part of one that cannot be typed, reaches the route as an unknown event with its raw JSON, so WAAPI's "Send test event"
- * payload, a QR-session event or a future shape is not dropped, and {@code "messages":[null]} does not loop on 500.
+ * Once the signature verifies, JSON is never refused or answered 5xx for its shape: what is not a WhatsApp envelope, or
+ * a part of one that cannot be typed, reaches the route as an unknown event with its raw JSON, so WAAPI's "Send test
+ * event" payload, a QR-session event or a future shape is not dropped, and {@code "messages":[null]} does not loop on
+ * 500.
  */
 class WebhookUnknownShapesTest extends WebhookTestSupport {
 
@@ -40,13 +41,13 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":\"none\"}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messages\":\"not a list\"}}]}]}",
+                                                                                                                      + "\"value\":{\"messages\":\"not a list\"}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messages\":[null]}}]}]}",
+                                                                                                                                                                        + "\"value\":{\"messages\":[null]}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"statuses\":[null,{\"id\":\"wamid.S\",\"status\":\"read\"}]}}]}]}",
+                                                                                                                                                                                                                  + "\"value\":{\"statuses\":[null,{\"id\":\"wamid.S\",\"status\":\"read\"}]}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"metadata\":[1,2]}}]}]}",
+                                                                                                                                                                                                                                                                                                     + "\"value\":{\"metadata\":[1,2]}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[null]}");
     }
 

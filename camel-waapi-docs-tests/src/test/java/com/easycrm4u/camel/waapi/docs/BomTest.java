@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * camel-waapi-bom manages every published module of the reactor, and nothing else. A module is published unless its
- * pom sets maven.deploy.skip to true (examples, the docs' projects, soak and benchmark runs); a module added on any
- * branch is therefore either in the BOM or says that it is not for users.
+ * camel-waapi-bom manages every published module of the reactor, and nothing else. A module is published unless its pom
+ * sets maven.deploy.skip to true (examples, the docs' projects, soak and benchmark runs); a module added on any branch
+ * is therefore either in the BOM or says that it is not for users.
  */
 class BomTest {
 
@@ -84,7 +85,7 @@ class BomTest {
             parentPom = parentPom.resolve("pom.xml");
         }
         if (!Files.isRegularFile(parentPom)
-            || !Poms.child(parent, "artifactId").equals(Poms.child(Poms.read(parentPom), "artifactId"))) {
+                || !Poms.child(parent, "artifactId").equals(Poms.child(Poms.read(parentPom), "artifactId"))) {
             return null;
         }
         return deploySkip(parentPom);

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>{@code properties}: loads and applies on its platform ({@link PropertiesSnippets});</li>
  * <li>{@code xml}: is a pom or pom fragment Maven can resolve as pasted ({@link XmlSnippets});</li>
  * <li>{@code json}: parses;</li>
- * <li>commands and plain text ({@code bash}, {@code shell}, {@code console}, {@code text}, no language): not
- * checked. Any other language fails until it gets a check here or a skip marker.</li>
+ * <li>commands and plain text ({@code bash}, {@code shell}, {@code console}, {@code text}, no language): not checked.
+ * Any other language fails until it gets a check here or a skip marker.</li>
  * </ul>
  * A marker on the line before the fence, {@code <!-- snippet: clause; clause -->}, changes that:
  * <ul>
@@ -55,7 +55,8 @@ class DocSnippetsTest {
         Map<Snippet, List<String>> javaErrors = compileJava(snippets);
         Map<Path, List<Snippet>> byPage = new LinkedHashMap<>();
         snippets.forEach(s -> byPage.computeIfAbsent(s.page(), p -> new ArrayList<>()).add(s));
-        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> check(s, byPage.get(s.page()), javaErrors)));
+        return snippets.stream()
+                .map(s -> DynamicTest.dynamicTest(s.toString(), () -> check(s, byPage.get(s.page()), javaErrors)));
     }
 
     @Test
@@ -93,7 +94,8 @@ class DocSnippetsTest {
         switch (snippet.language()) {
             case "java" -> {
                 if (!javaErrors.get(snippet).isEmpty()) {
-                    throw new AssertionError(snippet.where() + " does not compile as pasted:\n  "
+                    throw new AssertionError(
+                            snippet.where() + " does not compile as pasted:\n  "
                                              + String.join("\n  ", javaErrors.get(snippet)));
                 }
             }
@@ -103,7 +105,8 @@ class DocSnippetsTest {
             case "json" -> new ObjectMapper().readTree(snippet.text());
             default -> {
                 if (!UNCHECKED.contains(snippet.language())) {
-                    throw new AssertionError(snippet.where() + ": no check for ```" + snippet.language()
+                    throw new AssertionError(
+                            snippet.where() + ": no check for ```" + snippet.language()
                                              + " blocks: add one to DocSnippetsTest, or mark the block <!-- snippet: skip <why> -->");
                 }
             }
@@ -138,7 +141,8 @@ class DocSnippetsTest {
             }
             int found = source.subList(at, source.size()).indexOf(line.strip());
             assertThat(found).as(snippet.where() + ": '" + line.strip() + "' is not in " + file.getFileName()
-                                 + " (after the lines before it)").isNotNegative();
+                                 + " (after the lines before it)")
+                    .isNotNegative();
             at += found + 1;
         }
     }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Camel Main application starts on its own classpath, the compile and runtime dependencies of the
- * Getting started pom, without the test jars (camel-test-junit5 brings components such as direct and bean that a
- * test would otherwise lend the application). It runs in a JVM of its own, as {@code exec:java} of
+ * The README's Camel Main application starts on its own classpath, the compile and runtime dependencies of the Getting
+ * started pom, without the test jars (camel-test-junit5 brings components such as direct and bean that a test would
+ * otherwise lend the application). It runs in a JVM of its own, as {@code exec:java} of
  * {@code org.apache.camel.main.Main} would, with the account variables set, on a free port, for two seconds.
  */
 class GettingStartedApplicationTest {
@@ -24,10 +24,11 @@ class GettingStartedApplicationTest {
         String classpath = Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
                            + Files.readString(Path.of("target", "runtime-classpath.txt"), StandardCharsets.UTF_8).trim();
         Path log = Path.of("target", "getting-started-application.log").toAbsolutePath();
-        ProcessBuilder application = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=0", "-Dcamel.main.durationMaxSeconds=2",
-                "org.apache.camel.main.Main"))
+        ProcessBuilder application = new ProcessBuilder(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                        "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=0", "-Dcamel.main.durationMaxSeconds=2",
+                        "org.apache.camel.main.Main"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         application.environment().put("WAAPI_API_KEY", "waapi_docs_key");
         application.environment().put("WAAPI_API_SECRET", "secr_docs_secret");

@@ -25,8 +25,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles the Java blocks of the pages against this module's test classpath, which has what the docs tell a user to
- * add. A block is either a complete source file, with its package line and imports as a user pastes it, or a
- * fragment marked {@code fragment routes} (the body of a {@code RouteBuilder}'s {@code configure()}),
+ * add. A block is either a complete source file, with its package line and imports as a user pastes it, or a fragment
+ * marked {@code fragment routes} (the body of a {@code RouteBuilder}'s {@code configure()}),
  * {@code fragment statements} (the body of a method) or {@code fragment members} (the body of a class). A fragment's
  * leading {@code import} lines are its imports; nothing else is imported for it. {@code given <type> <name>} clauses
  * declare what a fragment uses without showing (fields of the wrapping class).
@@ -58,17 +58,19 @@ final class JavaSnippets {
         if (isCompleteSource(snippet)) {
             Matcher pkg = PACKAGE.matcher(snippet.text());
             if (!pkg.find()) {
-                throw new AssertionError(snippet.where() + ": a complete class needs its package line, as a user pastes"
+                throw new AssertionError(
+                        snippet.where() + ": a complete class needs its package line, as a user pastes"
                                          + " it into a project; or mark the block <!-- snippet: fragment members -->");
             }
             Matcher type = TYPE.matcher(snippet.text());
             type.find();
             return new Unit(snippet, pkg.group(1) + "." + type.group(1), snippet.text(), 0);
         }
-        String kind = snippet.clause("fragment").orElseThrow(() -> new AssertionError(snippet.where()
-                + ": not a complete Java source (no class). Give the whole file with its package and imports, or say"
-                + " what it is part of: <!-- snippet: fragment routes --> (inside RouteBuilder.configure()),"
-                + " fragment statements, or fragment members"));
+        String kind = snippet.clause("fragment").orElseThrow(() -> new AssertionError(
+                snippet.where()
+                                                                                      + ": not a complete Java source (no class). Give the whole file with its package and imports, or say"
+                                                                                      + " what it is part of: <!-- snippet: fragment routes --> (inside RouteBuilder.configure()),"
+                                                                                      + " fragment statements, or fragment members"));
         List<String> imports = new ArrayList<>();
         List<String> body = new ArrayList<>();
         boolean leading = true;
@@ -95,7 +97,8 @@ final class JavaSnippets {
             case "statements" -> source.append("public class ").append(simpleName).append(" {\n").append(fields)
                     .append("    void snippet() throws Exception {\n");
             case "members" -> source.append("public class ").append(simpleName).append(" {\n").append(fields);
-            default -> throw new AssertionError(snippet.where() + ": unknown fragment kind '" + kind
+            default -> throw new AssertionError(
+                    snippet.where() + ": unknown fragment kind '" + kind
                                                 + "' (routes, statements or members)");
         }
         int first = (int) source.chars().filter(c -> c == '\n').count() - imports.size();

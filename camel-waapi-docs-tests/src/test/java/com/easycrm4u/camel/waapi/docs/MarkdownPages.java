@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * The pages a user reads (README.md and every docs/*.md) and their fenced code blocks.
  *
- * <p>A block may carry a marker, an HTML comment on the line right before its opening fence, which GitHub does not
- * show: {@code <!-- snippet: clause; clause -->}. The clauses are listed in {@link DocSnippetsTest}.
+ * <p>
+ * A block may carry a marker, an HTML comment on the line right before its opening fence, which GitHub does not show:
+ * {@code <!-- snippet: clause; clause -->}. The clauses are listed in {@link DocSnippetsTest}.
  */
 final class MarkdownPages {
 
@@ -97,7 +98,8 @@ final class MarkdownPages {
             if (m != null && m.matches()) {
                 marker = Arrays.stream(m.group(1).split(";")).map(String::trim).filter(c -> !c.isEmpty()).toList();
             }
-            snippets.add(new Snippet(page, start + 1, fence.group(2).toLowerCase(), text.toString(),
+            snippets.add(new Snippet(
+                    page, start + 1, fence.group(2).toLowerCase(), text.toString(),
                     List.copyOf(headings), marker));
         }
         return snippets;

@@ -15,6 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+
 import org.xml.sax.InputSource;
 
 /** Reads Maven poms and pom fragments: their modules, properties and dependencies. */
@@ -58,7 +59,8 @@ final class Poms {
             if (child(d, "artifactId") == null) {
                 continue;
             }
-            dependencies.add(new Dependency(child(d, "groupId"), child(d, "artifactId"), child(d, "version"),
+            dependencies.add(new Dependency(
+                    child(d, "groupId"), child(d, "artifactId"), child(d, "version"),
                     child(d, "type"), child(d, "scope")));
         }
         return dependencies;

@@ -40,8 +40,9 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * On every platform a bean reference ({@code #name}) must be defined by a Java block of the same page: a pasted
  * property that names a bean nobody declared fails the start.
  *
- * <p>The platform is the marker's {@code platform ...} clause, else the innermost heading that names Spring Boot,
- * Quarkus, Karaf or Camel Main, else the page (spring-boot.md, quarkus.md, karaf.md), else Camel Main.
+ * <p>
+ * The platform is the marker's {@code platform ...} clause, else the innermost heading that names Spring Boot, Quarkus,
+ * Karaf or Camel Main, else the page (spring-boot.md, quarkus.md, karaf.md), else Camel Main.
  */
 final class PropertiesSnippets {
 
@@ -93,9 +94,11 @@ final class PropertiesSnippets {
             if (key.startsWith(PREFIX) && ref.matches()) {
                 String bean = ref.group(1);
                 boolean declared = page.stream().filter(s -> s.language().equals("java"))
-                        .anyMatch(s -> s.text().contains("\"" + bean + "\"") || s.text().matches("(?s).*\\b" + bean + "\\s*\\(.*"));
+                        .anyMatch(s -> s.text().contains("\"" + bean + "\"")
+                                || s.text().matches("(?s).*\\b" + bean + "\\s*\\(.*"));
                 if (!declared) {
-                    throw new AssertionError(snippet.where() + ": " + key + " = " + value + " names a bean that no Java"
+                    throw new AssertionError(
+                            snippet.where() + ": " + key + " = " + value + " names a bean that no Java"
                                              + " block of " + snippet.page() + " declares; pasted, it fails the start."
                                              + " Show the bean (e.g. a @Bean method named " + bean + ") or drop the line");
                 }
@@ -106,7 +109,8 @@ final class PropertiesSnippets {
             case "camel-main" -> {
                 properties.forEach((key, value) -> {
                     if (value.contains("${")) {
-                        throw new AssertionError(snippet.where() + ": " + key + " = " + value
+                        throw new AssertionError(
+                                snippet.where() + ": " + key + " = " + value
                                                  + ": Camel Main does not resolve ${...}; use {{env:NAME}}");
                     }
                 });
@@ -119,7 +123,8 @@ final class PropertiesSnippets {
                     throw new AssertionError(snippet.where() + ": " + key + " is not an option of the waapi component");
                 }
             });
-            default -> throw new AssertionError(snippet.where() + ": unknown platform " + platform(snippet)
+            default -> throw new AssertionError(
+                    snippet.where() + ": unknown platform " + platform(snippet)
                                                 + " (camel-main, quarkus, spring-boot, karaf)");
         }
     }
@@ -201,7 +206,8 @@ final class PropertiesSnippets {
                 throw new AssertionError(snippet.where() + ": " + key + " is not a property of the Spring Boot starter");
             }
             if (value.contains("{{")) {
-                throw new AssertionError(snippet.where() + ": " + key + " = " + value
+                throw new AssertionError(
+                        snippet.where() + ": " + key + " = " + value
                                          + ": Spring Boot resolves ${NAME}, not Camel's {{...}}");
             }
             if (value.contains("${") || beans.contains(key)) {

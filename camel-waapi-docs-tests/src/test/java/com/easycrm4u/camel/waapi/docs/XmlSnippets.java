@@ -110,8 +110,8 @@ final class XmlSnippets {
     }
 
     /**
-     * {@code pom-of <module>}: the block is the pom of that module of this repository, whose build runs the project
-     * the page shows; each dependency of the block must be one of the module's, with the same scope.
+     * {@code pom-of <module>}: the block is the pom of that module of this repository, whose build runs the project the
+     * page shows; each dependency of the block must be one of the module's, with the same scope.
      */
     private static List<String> notInModule(Element xml, String module) throws Exception {
         Map<String, String> scopes = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * Loads a YAML block as Camel YAML DSL routes into a context whose {@code waapi} component has credentials, and
- * builds the routes (every endpoint URI and option is resolved) without starting their consumers.
+ * Loads a YAML block as Camel YAML DSL routes into a context whose {@code waapi} component has credentials, and builds
+ * the routes (every endpoint URI and option is resolved) without starting their consumers.
  */
 final class YamlSnippets {
 
@@ -26,7 +26,7 @@ final class YamlSnippets {
                     .loadRoutes(ResourceHelper.fromString(snippet.where().replaceAll("\\W", "-") + ".yaml", snippet.text()));
             context.start();
             if (context.getRoutes().isEmpty() && context.getRouteDefinitions().isEmpty()
-                && !snippet.text().contains("errorHandler") && !snippet.text().contains("onException")) {
+                    && !snippet.text().contains("errorHandler") && !snippet.text().contains("onException")) {
                 throw new AssertionError(snippet.where() + ": no route in the YAML block");
             }
         }

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ERP to WhatsApp example: ships the order batch as order_shipped templates, receives the signed delivery
- * statuses, answers customers who write STATUS, writes a delivery report and ends when the batch is reported.
+ * The ERP to WhatsApp example: ships the order batch as order_shipped templates, receives the signed delivery statuses,
+ * answers customers who write STATUS, writes a delivery report and ends when the batch is reported.
  * <p>
  * Without {@code WAAPI_BASE_URL} in the environment it starts the embedded WAAPI sandbox and wires itself to it; with
  * {@code WAAPI_BASE_URL}, {@code WAAPI_API_KEY}, {@code WAAPI_API_SECRET}, {@code WAAPI_FROM_PHONE_NO} and
@@ -45,7 +45,7 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path workDir = Path.of(System.getProperty("example.work-dir", "target/erp-example"));
         boolean keepRunning = Boolean.getBoolean("example.keep-running")
-                              || java.util.Arrays.asList(args).contains("--keep-running");
+                || java.util.Arrays.asList(args).contains("--keep-running");
         try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(System.getenv(), workDir, keepRunning)) {
             application.run();
         }

@@ -21,8 +21,8 @@ import com.easycrm4u.camel.waapi.karaf.ClassFile.MemberRef;
 
 /**
  * Checks that byte code compiled against one version of a library links against another, the way the JVM resolves it:
- * every class it names exists there, and every field and method it uses is declared by that class or a supertype.
- * Only references into the given packages are checked; the JDK's own classes are looked up in the running JDK.
+ * every class it names exists there, and every field and method it uses is declared by that class or a supertype. Only
+ * references into the given packages are checked; the JDK's own classes are looked up in the running JDK.
  */
 final class ApiLinkage implements AutoCloseable {
 

@@ -33,7 +33,8 @@ class BundleManifestTest {
      * the component's too: the producers' transport, Vert.x's HttpClient on Netty (camel-platform-http-vertx's
      * camel-vertx-common and Camel Karaf's netty feature install them)
      */
-    private static final List<String> COMPONENT_REQUIRED_FAMILIES = concat(REQUIRED_FAMILIES, List.of("io.vertx.", "io.netty."));
+    private static final List<String> COMPONENT_REQUIRED_FAMILIES
+            = concat(REQUIRED_FAMILIES, List.of("io.vertx.", "io.netty."));
     /**
      * Camel and Vert.x packages of optional Maven dependencies: the Endpoint DSL, camel-test-junit5, the sandbox's
      * camel-platform-http-main, and platform-http with its Vert.x engine and Vert.x Web (the webhook serves its path on
@@ -115,7 +116,8 @@ class BundleManifestTest {
         Path jar = Bundles.sandbox();
         Attributes manifest = Bundles.manifest(jar).getMainAttributes();
         List<OsgiHeader> imports = OsgiHeader.parse(manifest.getValue("Import-Package"));
-        Set<String> componentExports = names(Bundles.manifest(Bundles.component()).getMainAttributes().getValue("Export-Package"));
+        Set<String> componentExports
+                = names(Bundles.manifest(Bundles.component()).getMainAttributes().getValue("Export-Package"));
 
         assertThat(manifest.getValue("Bundle-SymbolicName")).isEqualTo("com.easycrm4u.camel.waapi.sandbox");
         assertThat(names(manifest.getValue("Export-Package"))).containsExactly(OUR_PACKAGES + ".sandbox");

@@ -43,7 +43,8 @@ final class Bundles {
         try {
             Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location)) {
-                throw new IllegalStateException(type.getSimpleName() + " was loaded from " + location + ", not from its jar: "
+                throw new IllegalStateException(
+                        type.getSimpleName() + " was loaded from " + location + ", not from its jar: "
                                                 + "run this module with `verify` (the OSGi manifest is made at prepare-package)");
             }
             return location;

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * camel-waapi is compiled against Camel 4.18 but imports Camel from 4.14 on: its byte code (and the sandbox's) must
  * link against the Camel 4.14.5 and Jackson 2.19.4 that Camel Karaf 4.14.5 repackages as bundles, or it would fail in
- * Karaf with NoSuchMethodError / NoClassDefFoundError at the first message. Packages imported optionally (the
- * Endpoint DSL, camel-test-junit5) are not checked: Karaf does not have them.
+ * Karaf with NoSuchMethodError / NoClassDefFoundError at the first message. Packages imported optionally (the Endpoint
+ * DSL, camel-test-junit5) are not checked: Karaf does not have them.
  */
 class CamelKarafApiCompatibilityTest {
 

@@ -60,7 +60,8 @@ record ClassFile(String name, String superName, List<String> interfaces, Set<Str
                 classRefs.add((String) pool[refs[i][0]]);
             } else if (tags[i] == 9 || tags[i] == 10 || tags[i] == 11) {
                 int[] nameAndType = refs[refs[i][1]];
-                memberRefs.add(new MemberRef(tags[i] != 9, (String) pool[refs[refs[i][0]][0]], (String) pool[nameAndType[0]],
+                memberRefs.add(new MemberRef(
+                        tags[i] != 9, (String) pool[refs[refs[i][0]][0]], (String) pool[nameAndType[0]],
                         (String) pool[nameAndType[1]]));
             }
         }

@@ -56,7 +56,8 @@ final class ClasspathPackages {
 
     /** The artifact id of the jar's own pom.properties when it has exactly one, else the one in its file name. */
     private static String artifactId(JarFile file, String fileName) throws IOException {
-        var poms = file.stream().filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
+        var poms = file.stream()
+                .filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
                 .toList();
         if (poms.size() == 1) {
             try (InputStream in = file.getInputStream(poms.get(0))) {

@@ -76,7 +76,7 @@ record FeaturesRepository(List<String> repositories, List<Feature> features) {
     /** The features of that name whose version the range accepts (any version when the range is null). */
     List<Feature> matching(Dependency dependency) {
         return named(dependency.name()).stream().filter(f -> dependency.versionRange() == null
-                                                              || VersionRange.parse(dependency.versionRange()).includes(f.version()))
+                || VersionRange.parse(dependency.versionRange()).includes(f.version()))
                 .toList();
     }
 
@@ -118,7 +118,8 @@ record FeaturesRepository(List<String> repositories, List<Feature> features) {
     private static void collect(Element element, List<Dependency> dependencies, List<String> bundles) {
         for (Element child : children(element)) {
             switch (child.getLocalName()) {
-                case "feature" -> dependencies.add(new Dependency(child.getTextContent().trim(),
+                case "feature" -> dependencies.add(new Dependency(
+                        child.getTextContent().trim(),
                         child.hasAttribute("version") ? child.getAttribute("version") : null));
                 case "bundle" -> bundles.add(child.getTextContent().trim());
                 case "conditional" -> collect(child, dependencies, bundles);

@@ -83,7 +83,7 @@ class FeaturesRepositoryTest {
         assertThat(external).isNotEmpty().allSatisfy(dependency -> assertThat(camelKaraf.named(dependency.name()))
                 .as("Camel Karaf %s's feature %s %s", CAMEL_KARAF, dependency.name(), dependency.versionRange())
                 .anyMatch(f -> dependency.versionRange() == null
-                               || VersionRange.parse(dependency.versionRange()).includes(f.version())));
+                        || VersionRange.parse(dependency.versionRange()).includes(f.version())));
         // what the component relies on in there: camel-core-osgi resolves components from bundles; Vert.x hosts webhooks
         assertThat(single(camelKaraf, "camel-core").bundles())
                 .contains("mvn:org.apache.camel.karaf/camel-core-osgi/" + CAMEL_KARAF);
@@ -123,8 +123,8 @@ class FeaturesRepositoryTest {
 
     /**
      * KarafFeatureInstallTest's stand-in (Karaf's feature replacements) replaces Camel Karaf features by name and
-     * version, and installs no bundle the real feature does not: its jars are the plain Camel jars of the bundles
-     * Camel Karaf repackages (or holds inside one, as named above), the rest the same artifacts.
+     * version, and installs no bundle the real feature does not: its jars are the plain Camel jars of the bundles Camel
+     * Karaf repackages (or holds inside one, as named above), the rest the same artifacts.
      */
     @Test
     void theKarafTestsStandInInstallsNoMoreThanCamelKarafsOwnFeatures() {
@@ -136,7 +136,8 @@ class FeaturesRepositoryTest {
         assertThat(standIn).allSatisfy(replacement -> {
             Feature real = camelKaraf.named(replacement.name()).stream()
                     .filter(f -> f.version().equals(replacement.version())).findFirst()
-                    .orElseThrow(() -> new AssertionError("Camel Karaf has no feature " + replacement.name() + " "
+                    .orElseThrow(() -> new AssertionError(
+                            "Camel Karaf has no feature " + replacement.name() + " "
                                                           + replacement.version()));
             Set<String> realBundles = camelKaraf.bundlesInstalledBy(real).stream().map(FeaturesRepository::artifactId)
                     .collect(Collectors.toSet());

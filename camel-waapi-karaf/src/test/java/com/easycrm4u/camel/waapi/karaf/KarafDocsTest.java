@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
 import org.xml.sax.InputSource;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,8 @@ class KarafDocsTest {
                 if ("property".equals(child.getLocalName())) {
                     String setter = "set" + Character.toUpperCase(child.getAttribute("name").charAt(0))
                                     + child.getAttribute("name").substring(1);
-                    assertThat(Stream.of(type.getMethods()).filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1))
+                    assertThat(
+                            Stream.of(type.getMethods()).filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1))
                             .as(type.getSimpleName() + "." + setter).isNotEmpty();
                 } else if ("argument".equals(child.getLocalName())) {
                     arguments++;
@@ -91,7 +94,8 @@ class KarafDocsTest {
     private static Document blueprint() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(blocks(Files.readString(DOC), "xml").get(0))));
+        return factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(blocks(Files.readString(DOC), "xml").get(0))));
     }
 
     private static List<String> blocks(String markdown, String language) {

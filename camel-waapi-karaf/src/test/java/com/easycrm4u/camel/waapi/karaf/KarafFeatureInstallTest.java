@@ -32,14 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real Apache Karaf distribution, offline, with Camel Karaf's features repository and a stand-in for its
- * repackaged Camel bundles (see src/test/resources/karaf/org.apache.karaf.features.xml): through Karaf's shell,
+ * The real Apache Karaf distribution, offline, with Camel Karaf's features repository and a stand-in for its repackaged
+ * Camel bundles (see src/test/resources/karaf/org.apache.karaf.features.xml): through Karaf's shell,
  * {@code feature:repo-add} of our features.xml as published and {@code feature:install camel-waapi}; every bundle
- * active, {@code bundle:diag} clean; the API key and webhook token in etc/com.easycrm4u.camel.waapi.cfg; a user's bundle
- * with the example's YAML routes dropped into deploy/; the batch's templates reach the WAAPI sandbox in this JVM on
- * 127.0.0.1, its signed webhooks come back through waapi:webhook inside Karaf, a STATUS is answered, an order file is
- * sent. Then {@code feature:uninstall camel-waapi} (no thread of ours left), {@code feature:install camel-waapi} again,
- * and the routes work again. Last, the sandbox feature installs and resolves.
+ * active, {@code bundle:diag} clean; the API key and webhook token in etc/com.easycrm4u.camel.waapi.cfg; a user's
+ * bundle with the example's YAML routes dropped into deploy/; the batch's templates reach the WAAPI sandbox in this JVM
+ * on 127.0.0.1, its signed webhooks come back through waapi:webhook inside Karaf, a STATUS is answered, an order file
+ * is sent. Then {@code feature:uninstall camel-waapi} (no thread of ours left), {@code feature:install camel-waapi}
+ * again, and the routes work again. Last, the sandbox feature installs and resolves.
  */
 class KarafFeatureInstallTest {
 
@@ -55,7 +55,8 @@ class KarafFeatureInstallTest {
     private static final String FEATURES_URL = "mvn:" + GROUP_ID + "/camel-waapi-karaf/" + VERSION + "/xml/features";
     private static final String USER_BUNDLE = "erp-to-whatsapp";
     /** the component's pools, and the selector threads of its JDK HTTP clients */
-    private static final Pattern OUR_THREADS = Pattern.compile(".*(WaapiHttpClient|WaapiWorker|HttpClient-\\d+-SelectorManager).*");
+    private static final Pattern OUR_THREADS
+            = Pattern.compile(".*(WaapiHttpClient|WaapiWorker|HttpClient-\\d+-SelectorManager).*");
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
@@ -129,7 +130,8 @@ class KarafFeatureInstallTest {
         ErpExampleChecks.assertBatchReported(workDir, sandbox);
         ErpExampleChecks.assertStatusQuestionAnswered(sandbox);
         ErpExampleChecks.assertInboxOrderSent(workDir, sandbox);
-        assertThat(karaf.threadNames()).as("the component's worker pool at work inside Karaf").anyMatch(t -> t.contains("WaapiWorker"));
+        assertThat(karaf.threadNames()).as("the component's worker pool at work inside Karaf")
+                .anyMatch(t -> t.contains("WaapiWorker"));
         return port;
     }
 
@@ -173,13 +175,14 @@ class KarafFeatureInstallTest {
     }
 
     /**
-     * Karaf's only Maven repository: the jars the build fetched (Camel's 4.14 line, Vert.x, Netty, Jackson, Camel Karaf's
-     * camel-core-osgi), Camel Karaf's features repositories, and this build's bundles and features.xml.
+     * Karaf's only Maven repository: the jars the build fetched (Camel's 4.14 line, Vert.x, Netty, Jackson, Camel
+     * Karaf's camel-core-osgi), Camel Karaf's features repositories, and this build's bundles and features.xml.
      */
     private static KarafMavenRepository offlineRepository(Path target) throws IOException {
         KarafMavenRepository repository = new KarafMavenRepository(target.resolve("repository"));
         try (Stream<Path> runtime = Files.list(RUNTIME); Stream<Path> api = Files.list(API_DIR)) {
-            Stream.concat(runtime, api.filter(f -> f.getFileName().toString().matches("(camel-core-osgi|jackson-.*)-[\\d.]+\\.jar")))
+            Stream.concat(runtime,
+                    api.filter(f -> f.getFileName().toString().matches("(camel-core-osgi|jackson-.*)-[\\d.]+\\.jar")))
                     .filter(f -> f.toString().endsWith(".jar")).forEach(repository::addJar);
         }
         repository.add(API_DIR.resolve("apache-camel-features.xml"), "org.apache.camel.karaf", "apache-camel", CAMEL_KARAF,

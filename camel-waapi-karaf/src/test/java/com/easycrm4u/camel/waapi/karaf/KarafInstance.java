@@ -74,8 +74,10 @@ final class KarafInstance implements AutoCloseable {
 
     /** Runs a Karaf shell command and returns what it printed; fails when the command fails. */
     String shell(String command) {
-        ProcessBuilder client = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
-                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-r", "60", "-d", "1", command).redirectErrorStream(true);
+        ProcessBuilder client = new ProcessBuilder(
+                home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-r", "60", "-d", "1", command)
+                .redirectErrorStream(true);
         client.environment().put("JAVA_HOME", System.getProperty("java.home"));
         try {
             Process run = client.start();

@@ -30,7 +30,7 @@ final class KarafMavenRepository {
     KarafMavenRepository addJar(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : file.stream().filter(e -> e.getName().startsWith("META-INF/maven/")
-                                                            && e.getName().endsWith("/pom.properties")).toList()) {
+                    && e.getName().endsWith("/pom.properties")).toList()) {
                 Properties pom = new Properties();
                 try (InputStream in = file.getInputStream(entry)) {
                     pom.load(in);

@@ -44,7 +44,8 @@ final class ApiKeys {
 
     SandboxApiKey named(String name) {
         return keys.stream().filter(k -> k.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no API key named '" + name + "'; the keys are "
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no API key named '" + name + "'; the keys are "
                                                                 + keys.stream().map(SandboxApiKey::getName).toList()));
     }
 

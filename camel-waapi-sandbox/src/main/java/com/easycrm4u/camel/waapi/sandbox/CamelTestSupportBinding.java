@@ -28,8 +28,9 @@ final class CamelTestSupportBinding {
     }
 
     private record SandboxContextSupplier(CamelContextConfiguration.CamelContextSupplier original,
-                                          WaapiSandboxExtension extension)
-            implements CamelContextConfiguration.CamelContextSupplier {
+            WaapiSandboxExtension extension)
+            implements
+                CamelContextConfiguration.CamelContextSupplier {
 
         @Override
         public CamelContext createCamelContext() throws Exception {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The Cloud API sends under {@code /whatsapp-api/messages}: text, template, the media types, and the combined send
- * with contact upsert. Each checks the body, the sending number, the recipient and the 24-hour window (templates are
- * allowed outside it), then accepts the message.
+ * The Cloud API sends under {@code /whatsapp-api/messages}: text, template, the media types, and the combined send with
+ * contact upsert. Each checks the body, the sending number, the recipient and the 24-hour window (templates are allowed
+ * outside it), then accepts the message.
  */
 final class CloudApiEndpoints {
 

@@ -32,7 +32,8 @@ final class MediaLimits {
     private static final Map<String, Limit> CLOUD_LIMITS = Map.of(
             "image", new Limit("JPG or PNG", Set.of("image/jpeg", "image/png"), 5 * MB),
             "video", new Limit("mp4 or 3gp", Set.of("video/mp4", "video/3gpp"), 16 * MB),
-            "audio", new Limit("aac, mp3, ogg, amr or m4a",
+            "audio", new Limit(
+                    "aac, mp3, ogg, amr or m4a",
                     Set.of("audio/aac", "audio/mpeg", "audio/ogg", "audio/amr", "audio/mp4"), 16 * MB),
             "sticker", new Limit("webp", Set.of("image/webp"), 0),
             "document", new Limit("any type", Set.of(), 100 * MB));
@@ -144,7 +145,8 @@ final class MediaLimits {
             throw new IllegalArgumentException("'" + field + "' must be a public HTTPS URL, got '" + link + "'");
         }
         if (isLocal(uri.getHost())) {
-            throw new IllegalArgumentException("'" + field + "' must be a public HTTPS URL; " + uri.getHost()
+            throw new IllegalArgumentException(
+                    "'" + field + "' must be a public HTTPS URL; " + uri.getHost()
                                                + " is a local address");
         }
     }
@@ -163,7 +165,7 @@ final class MediaLimits {
         try {
             InetAddress address = InetAddress.getByName(ipv6 ? name.substring(1, name.length() - 1) : name);
             return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                   || address.isAnyLocalAddress() || address.isMulticastAddress();
+                    || address.isAnyLocalAddress() || address.isMulticastAddress();
         } catch (UnknownHostException e) {
             return false;
         }

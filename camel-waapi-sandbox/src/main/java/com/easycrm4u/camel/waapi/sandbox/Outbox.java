@@ -19,9 +19,11 @@ final class Outbox {
     }
 
     /** @param template the template sent, or null: its category prices the conversation ({@code service} without) */
-    SentMessage acceptCloud(SandboxApiKey key, String type, String to, String from, ObjectNode request,
-                            SandboxTemplate template) {
-        SentMessage message = new SentMessage(Ids.wamid(), key.getName(), "cloud", type, to, from, null,
+    SentMessage acceptCloud(
+            SandboxApiKey key, String type, String to, String from, ObjectNode request,
+            SandboxTemplate template) {
+        SentMessage message = new SentMessage(
+                Ids.wamid(), key.getName(), "cloud", type, to, from, null,
                 request.deepCopy(), clock.instant());
         sentMessages.add(message);
         statuses.start(message, template != null ? template.getCategory() : "service");
@@ -30,7 +32,8 @@ final class Outbox {
 
     /** A QR send; it gets no status updates. */
     SentMessage acceptQr(SandboxApiKey key, String type, String to, QrSession session, ObjectNode request) {
-        SentMessage message = new SentMessage(Ids.qrMessageId(), key.getName(), "qr", type, to, session.getPhoneNumber(),
+        SentMessage message = new SentMessage(
+                Ids.qrMessageId(), key.getName(), "qr", type, to, session.getPhoneNumber(),
                 session.getSessionId(), request.deepCopy(), clock.instant());
         message.settle("sent", true);
         sentMessages.add(message);

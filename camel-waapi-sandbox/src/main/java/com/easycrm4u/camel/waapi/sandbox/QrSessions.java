@@ -46,8 +46,7 @@ final class QrSessions {
     }
 
     /**
-     * The connected session chosen by id (and, when given, on that number) or else by number; null when there is
-     * none.
+     * The connected session chosen by id (and, when given, on that number) or else by number; null when there is none.
      */
     synchronized QrSession findConnected(String sessionId, String fromDigits) {
         for (QrSession session : sessions.values()) {

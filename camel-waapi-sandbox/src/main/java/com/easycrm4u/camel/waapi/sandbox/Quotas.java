@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The per-key request quotas: sliding windows of a minute and of an hour. A request counts against both windows when
- * it is let through; a request over either answers 429 with the seconds until that window has room again.
+ * The per-key request quotas: sliding windows of a minute and of an hour. A request counts against both windows when it
+ * is let through; a request over either answers 429 with the seconds until that window has room again.
  */
 final class Quotas {
 

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * An API key of the sandbox: its secret, the sending numbers it is bound to, its scope, permissions and services, its
- * per-minute and per-hour quotas, and its webhook (callback URL, verify token and the events it receives). Immutable: the callback
- * URL given here is the initial one; {@link WaapiSandbox#setWebhookUrl(String, String)} changes it at runtime, e.g.
- * once the receiving route's port is known.
+ * per-minute and per-hour quotas, and its webhook (callback URL, verify token and the events it receives). Immutable:
+ * the callback URL given here is the initial one; {@link WaapiSandbox#setWebhookUrl(String, String)} changes it at
+ * runtime, e.g. once the receiving route's port is known.
  */
 public final class SandboxApiKey {
 

@@ -18,9 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the sandbox. Each request goes through, in this order: injected faults, the route, the body's
- * size, authentication, the key's quotas, authorization, the body's JSON, the endpoint; then it is recorded and
- * answered.
+ * The HTTP face of the sandbox. Each request goes through, in this order: injected faults, the route, the body's size,
+ * authentication, the key's quotas, authorization, the body's JSON, the endpoint; then it is recorded and answered.
  */
 final class SandboxHttpHandler implements HttpHandler {
 

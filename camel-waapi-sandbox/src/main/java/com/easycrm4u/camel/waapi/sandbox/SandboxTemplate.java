@@ -75,7 +75,7 @@ public final class SandboxTemplate {
     @Override
     public boolean equals(Object o) {
         return o instanceof SandboxTemplate t && t.name.equals(name) && t.language.equals(language)
-               && t.category.equals(category) && t.bodyParameters == bodyParameters;
+                && t.category.equals(category) && t.bodyParameters == bodyParameters;
     }
 
     @Override

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A message the sandbox accepted for sending, as introspection shows it: who sent it with which key, the request as
- * received, and the statuses it went through so far ({@code sent}, {@code delivered}, {@code read} or
- * {@code failed}).
+ * received, and the statuses it went through so far ({@code sent}, {@code delivered}, {@code read} or {@code failed}).
  */
 public final class SentMessage {
 

@@ -58,8 +58,9 @@ final class SentMessages {
      *
      * @param describe what the sandbox knows about a message's webhook deliveries, for the failure message
      */
-    List<SentMessage> awaitStatus(String status, Collection<String> messageIds, Duration timeout,
-                                  Function<SentMessage, String> describe) {
+    List<SentMessage> awaitStatus(
+            String status, Collection<String> messageIds, Duration timeout,
+            Function<SentMessage, String> describe) {
         if (messageIds.isEmpty()) {
             throw new IllegalArgumentException("name at least one message id");
         }
@@ -74,10 +75,11 @@ final class SentMessages {
                                     .map(SentMessage::getMessageId).toList()));
                     waitedFor.add(message);
                     boolean reached = message.isSettled(status)
-                                      || message.hasLastStatus() && message.getStatuses().contains(status);
+                            || message.hasLastStatus() && message.getStatuses().contains(status);
                     if (!reached) {
                         if (message.hasLastStatus()) {
-                            throw new AssertionError("Message " + id + " cannot reach '" + status + "': "
+                            throw new AssertionError(
+                                    "Message " + id + " cannot reach '" + status + "': "
                                                      + whyNot(message, status) + "; " + describe.apply(message));
                         }
                         pending.add(message);
@@ -88,7 +90,8 @@ final class SentMessages {
                     return waitedFor;
                 }
                 if (left <= 0) {
-                    StringBuilder text = new StringBuilder("Within " + timeout.toMillis() + " ms, " + pending.size()
+                    StringBuilder text = new StringBuilder(
+                            "Within " + timeout.toMillis() + " ms, " + pending.size()
                                                            + " of " + waitedFor.size() + " messages did not reach '"
                                                            + status + "':");
                     pending.forEach(m -> text.append("\n - ").append(m.getMessageId()).append(": statuses ")

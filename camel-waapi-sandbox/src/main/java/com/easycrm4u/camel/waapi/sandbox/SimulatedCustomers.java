@@ -95,7 +95,8 @@ final class SimulatedCustomers {
     private CustomerMessage send(String businessE164, ObjectNode message) {
         String business = PhoneNumbers.digits(businessE164);
         if (!numbers.contains(business)) {
-            throw new IllegalArgumentException("+" + business + " is not a number of this sandbox; numbers are "
+            throw new IllegalArgumentException(
+                    "+" + business + " is not a number of this sandbox; numbers are "
                                                + numbers.all());
         }
         String customer = message.get("from").asText();
@@ -107,7 +108,8 @@ final class SimulatedCustomers {
         message.remove("type");
         message.set(type, part);
         message.put("type", type);
-        CustomerMessage sent = new CustomerMessage(message.get("id").asText(), customer, business, type, at,
+        CustomerMessage sent = new CustomerMessage(
+                message.get("id").asText(), customer, business, type, at,
                 message.deepCopy());
         messages.add(sent);
         ObjectNode envelope = payloads.inbound(business, numbers.phoneNumberId(business), contacts.profileName(customer),

@@ -22,7 +22,7 @@ final class StatusProgression {
     private static final Logger LOG = LoggerFactory.getLogger(StatusProgression.class);
 
     private record Run(SentMessage message, String category, List<String> steps, String conversationId,
-                       Instant conversationExpires) {
+            Instant conversationExpires) {
     }
 
     private final ScheduledExecutorService scheduler;

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * It keeps API keys, approved templates, contacts, QR sessions and each customer's 24-hour service window, answers
  * every documented endpoint the way the reference does, delivers signed webhooks (status updates after each Cloud API
- * send, customer messages, template reviews, QR session changes, test events), injects faults, and shows what
- * happened. All state is thread-safe.
+ * send, customer messages, template reviews, QR session changes, test events), injects faults, and shows what happened.
+ * All state is thread-safe.
  */
 public final class WaapiSandbox implements AutoCloseable {
 
@@ -105,18 +105,23 @@ public final class WaapiSandbox implements AutoCloseable {
         builder.withoutWhatsApp.forEach(withoutWhatsApp::add);
         HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(builder.webhookTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).executor(server.httpExecutor()).build();
-        this.dispatcher = new WebhookDispatcher(webhookClient, server.scheduler(), clock, builder.webhookMaxAttempts,
+        this.dispatcher = new WebhookDispatcher(
+                webhookClient, server.scheduler(), clock, builder.webhookMaxAttempts,
                 builder.webhookInitialBackoff, builder.webhookMaxBackoff, builder.webhookTimeout);
         this.fanOut = new WebhookFanOut(keys, dispatcher, mapper);
         this.customers = new SimulatedCustomers(mapper, clock, numbers, windows, contacts, payloads, fanOut);
-        StatusProgression statuses = new StatusProgression(server.scheduler(), clock, builder.statusInterval,
+        StatusProgression statuses = new StatusProgression(
+                server.scheduler(), clock, builder.statusInterval,
                 builder.readReceipts, withoutWhatsApp, numbers, payloads, fanOut, sentMessages);
         Outbox outbox = new Outbox(clock, sentMessages, statuses);
-        ApiRoutes routes = new ApiRoutes(new PingEndpoint(mapper, vendorId),
-                new CloudApiEndpoints(mapper, numbers, templates, builder.missingTemplateStatus, windows, withoutWhatsApp,
+        ApiRoutes routes = new ApiRoutes(
+                new PingEndpoint(mapper, vendorId),
+                new CloudApiEndpoints(
+                        mapper, numbers, templates, builder.missingTemplateStatus, windows, withoutWhatsApp,
                         contacts, media, outbox),
                 new ContactEndpoints(mapper, contacts), new QrApiEndpoints(mapper, numbers, qrSessions, media, outbox));
-        this.handler = new SandboxHttpHandler(routes, new ApiAuthenticator(keys), quotas, faults, clock, requests::add,
+        this.handler = new SandboxHttpHandler(
+                routes, new ApiAuthenticator(keys), quotas, faults, clock, requests::add,
                 mapper);
         this.camel = new CamelWiring(this::getBaseUrl, numbers);
     }
@@ -222,9 +227,9 @@ public final class WaapiSandbox implements AutoCloseable {
     // ---- webhooks of the tested application ------------------------------------------------------------------------
 
     /**
-     * Delivers the first key's webhooks to {@code http://127.0.0.1:<port><path>}, where the test's {@code waapi:webhook}
-     * listens (e.g. {@code deliverWebhooksTo(port, WaapiSandbox.DEFAULT_WEBHOOK_PATH)} with Spring Boot's
-     * {@code @LocalServerPort}).
+     * Delivers the first key's webhooks to {@code http://127.0.0.1:<port><path>}, where the test's
+     * {@code waapi:webhook} listens (e.g. {@code deliverWebhooksTo(port, WaapiSandbox.DEFAULT_WEBHOOK_PATH)} with
+     * Spring Boot's {@code @LocalServerPort}).
      */
     public WebhookCallback deliverWebhooksTo(int port, String path) {
         if (port < 1 || port > 65535) {
@@ -251,8 +256,8 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /**
-     * Delivers the first key's webhooks to a free loopback port picked now, on {@link #DEFAULT_WEBHOOK_PATH}: give
-     * the application that port ({@link WebhookCallback#port()}, or {@link WebhookCallback#camelServerProperties()} on
+     * Delivers the first key's webhooks to a free loopback port picked now, on {@link #DEFAULT_WEBHOOK_PATH}: give the
+     * application that port ({@link WebhookCallback#port()}, or {@link WebhookCallback#camelServerProperties()} on
      * Camel Main).
      */
     public WebhookCallback deliverWebhooksToFreePort() {
@@ -271,7 +276,8 @@ public final class WaapiSandbox implements AutoCloseable {
 
     WebhookCallback receiveWebhooksIn(CamelContext context, int port, String path) {
         if (!Classpath.PLATFORM_HTTP_VERTX) {
-            throw new IllegalStateException("To receive webhooks in a plain Camel context the sandbox needs Camel's Vert.x "
+            throw new IllegalStateException(
+                    "To receive webhooks in a plain Camel context the sandbox needs Camel's Vert.x "
                                             + "HTTP server: add org.apache.camel:camel-platform-http-main (or "
                                             + "camel-platform-http-vertx) to the test dependencies");
         }
@@ -370,14 +376,14 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /**
      * Connects or disconnects a QR session: sends from a disconnected session fail, and the API lists connected
-     * sessions only. A change is delivered as a {@code qr_session} event (its shape is assumed; see docs/sandbox.md)
-     * to the keys with the QR service that are bound to the session's number.
+     * sessions only. A change is delivered as a {@code qr_session} event (its shape is assumed; see docs/sandbox.md) to
+     * the keys with the QR service that are bound to the session's number.
      */
     public WaapiSandbox setQrSessionConnected(String sessionId, boolean connected) {
         QrSession changed = qrSessions.setConnected(sessionId, connected);
         if (changed != null) {
             fanOut.deliver(key -> key.getServices().contains(SandboxApiKey.Service.QR)
-                                  && numbers.isBound(key, changed.getPhoneNumber()),
+                    && numbers.isBound(key, changed.getPhoneNumber()),
                     WebhookPayloads.EVENT_QR_SESSION, WebhookPayloads.EVENT_QR_SESSION + ":" + changed.getStatus(),
                     changed.getSessionId(), payloads.qrSessionEvent(changed, clock.instant()));
         }
@@ -437,8 +443,9 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /** A customer picks a row of an interactive list message. */
-    public CustomerMessage injectListReply(String customerE164, String businessE164, String rowId, String title,
-                                           String description) {
+    public CustomerMessage injectListReply(
+            String customerE164, String businessE164, String rowId, String title,
+            String description) {
         return customers.listReply(customerE164, businessE164, rowId, title, description);
     }
 
@@ -518,8 +525,8 @@ public final class WaapiSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets what happened: messages, contacts, deliveries, requests, inbound messages, service windows and quota
-     * use; clears the faults. Keys, numbers, templates, sessions, recipients and media files stay.
+     * Forgets what happened: messages, contacts, deliveries, requests, inbound messages, service windows and quota use;
+     * clears the faults. Keys, numbers, templates, sessions, recipients and media files stay.
      */
     public void reset() {
         sentMessages.clear();

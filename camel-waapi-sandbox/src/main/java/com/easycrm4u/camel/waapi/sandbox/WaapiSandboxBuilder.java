@@ -64,8 +64,8 @@ public final class WaapiSandboxBuilder {
     }
 
     /**
-     * A sending number and its Meta phone number id (the webhook metadata; generated when null). The first number
-     * given replaces the default {@value WaapiSandbox#DEFAULT_PHONE_NUMBER}.
+     * A sending number and its Meta phone number id (the webhook metadata; generated when null). The first number given
+     * replaces the default {@value WaapiSandbox#DEFAULT_PHONE_NUMBER}.
      */
     public WaapiSandboxBuilder phoneNumber(String e164, String phoneNumberId) {
         if (!phoneNumbersGiven) {
@@ -98,8 +98,8 @@ public final class WaapiSandboxBuilder {
     }
 
     /**
-     * A recipient without WhatsApp whose Cloud API sends are accepted, then fail with 131026 in a {@code failed}
-     * status webhook ({@link WithoutWhatsApp#FAILED_STATUS}).
+     * A recipient without WhatsApp whose Cloud API sends are accepted, then fail with 131026 in a {@code failed} status
+     * webhook ({@link WithoutWhatsApp#FAILED_STATUS}).
      */
     public WaapiSandboxBuilder recipientWithoutWhatsApp(String e164) {
         return recipientWithoutWhatsApp(e164, WithoutWhatsApp.FAILED_STATUS);
@@ -134,8 +134,8 @@ public final class WaapiSandboxBuilder {
     }
 
     /**
-     * Whether recipients read messages: a {@code read} status after {@code delivered}. True by default; false stops
-     * at {@code delivered}.
+     * Whether recipients read messages: a {@code read} status after {@code delivered}. True by default; false stops at
+     * {@code delivered}.
      */
     public WaapiSandboxBuilder readReceipts(boolean readReceipts) {
         this.readReceipts = readReceipts;

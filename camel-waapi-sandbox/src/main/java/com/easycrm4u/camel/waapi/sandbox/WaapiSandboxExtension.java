@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>{@code
  * class MyRouteTest extends CamelTestSupport {
- *     @RegisterExtension
+ *     &#64;RegisterExtension
  *     WaapiSandboxExtension waapi = new WaapiSandboxExtension().withWebhooks();
  *     ...
  * }
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  * <li>{@code CamelTestSupport} (camel-test-junit5): automatically, when the test's context is created.</li>
  * <li>{@code @CamelMainTest} (camel-test-main-junit5): from a {@code @Configure} method,
- * {@code configuration.addConfiguration(waapi.camelConfiguration())}; a test without it fails, rather than call the
- * API the application is configured for.</li>
+ * {@code configuration.addConfiguration(waapi.camelConfiguration())}; a test without it fails, rather than call the API
+ * the application is configured for.</li>
  * <li>Any other {@link CamelContext}: {@link #configure(CamelContext)} before its routes are added.</li>
  * </ul>
  * With {@link #withWebhooks()} the sandbox delivers the key's webhooks to the test's {@code waapi:webhook}, on a port
@@ -74,11 +74,11 @@ public final class WaapiSandboxExtension
     }
 
     /**
-     * Delivers the first key's webhooks to the test's {@code waapi:webhook} on {@value WaapiSandbox#DEFAULT_WEBHOOK_PATH}
-     * and a free loopback port, which the extension serves in the context it points at the sandbox: a Vert.x
-     * platform-http server in a {@code CamelTestSupport} or plain context, Camel Main's HTTP server moved to that port
-     * (whatever {@code camel.server.port} says); camel-platform-http-main (or camel-platform-http-vertx) must be on the
-     * test classpath.
+     * Delivers the first key's webhooks to the test's {@code waapi:webhook} on
+     * {@value WaapiSandbox#DEFAULT_WEBHOOK_PATH} and a free loopback port, which the extension serves in the context it
+     * points at the sandbox: a Vert.x platform-http server in a {@code CamelTestSupport} or plain context, Camel Main's
+     * HTTP server moved to that port (whatever {@code camel.server.port} says); camel-platform-http-main (or
+     * camel-platform-http-vertx) must be on the test classpath.
      */
     public WaapiSandboxExtension withWebhooks() {
         return withWebhooks(0, WaapiSandbox.DEFAULT_WEBHOOK_PATH);
@@ -149,8 +149,8 @@ public final class WaapiSandboxExtension
     }
 
     /**
-     * Runs before {@code @CamelMainTest} builds its context, so a test without any {@code @Configure} method fails
-     * with what to add rather than with an error of the application's configuration (such as an unresolved
+     * Runs before {@code @CamelMainTest} builds its context, so a test without any {@code @Configure} method fails with
+     * what to add rather than with an error of the application's configuration (such as an unresolved
      * {@code {{env:WAAPI_API_KEY}}}).
      */
     @Override
@@ -158,7 +158,7 @@ public final class WaapiSandboxExtension
         if (context.getTestMethod().isPresent() && context.getTestInstances().isPresent()) {
             List<Object> instances = context.getTestInstances().get().getAllInstances();
             if (instances.stream().anyMatch(WaapiSandboxExtension::isCamelMainTest)
-                && instances.stream().noneMatch(WaapiSandboxExtension::hasConfigureMethod)) {
+                    && instances.stream().noneMatch(WaapiSandboxExtension::hasConfigureMethod)) {
                 throw new ExtensionConfigurationException(MISSING_HOOK);
             }
         }
@@ -184,12 +184,13 @@ public final class WaapiSandboxExtension
     public void afterEach(ExtensionContext context) {
         // @CamelMainTest failed to build its context before the hook could run: say what the hook is for
         if (!pointedAtAContext && context.getExecutionException().isPresent()
-            && context.getRequiredTestInstances().getAllInstances().stream().anyMatch(WaapiSandboxExtension::isCamelMainTest)) {
+                && context.getRequiredTestInstances().getAllInstances().stream()
+                        .anyMatch(WaapiSandboxExtension::isCamelMainTest)) {
             context.getExecutionException().get().addSuppressed(new ExtensionConfigurationException(
                     "The @CamelMainTest's context failed before the WAAPI sandbox was wired in. If it failed on "
-                    + "camel.component.waapi.* (e.g. {{env:WAAPI_API_KEY}}), check that a @Configure method calls "
-                    + "configuration.addConfiguration(<extension field>.camelConfiguration()): its values replace "
-                    + "the application's"));
+                                                                                                    + "camel.component.waapi.* (e.g. {{env:WAAPI_API_KEY}}), check that a @Configure method calls "
+                                                                                                    + "configuration.addConfiguration(<extension field>.camelConfiguration()): its values replace "
+                                                                                                    + "the application's"));
         }
         if (!classScoped) {
             stop();

@@ -50,7 +50,8 @@ final class WebhookDispatcher {
     /** Signs the body and starts delivering it to the key's callback URL. */
     WebhookDelivery deliver(SandboxApiKey key, String url, String event, String kind, String subjectId, String body) {
         String signature = WebhookSignature.sign(body, key.getWebhookVerifyToken());
-        WebhookDelivery delivery = new WebhookDelivery(Ids.deliveryId(), key.getName(), url, event, kind, subjectId, body,
+        WebhookDelivery delivery = new WebhookDelivery(
+                Ids.deliveryId(), key.getName(), url, event, kind, subjectId, body,
                 signature);
         deliveries.add(delivery);
         attempt(delivery, 1);
@@ -101,7 +102,8 @@ final class WebhookDispatcher {
         String outcome = status == 0 ? error : "HTTP " + status;
         if (status != 0 && !retryable(status)) {
             LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {} failed on attempt {} of {}: {}; not retried (only "
-                     + "5xx, 408, 429 and no answer are)", delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(),
+                     + "5xx, 408, 429 and no answer are)",
+                    delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(),
                     number, maxAttempts, outcome);
             delivery.settle(WebhookDelivery.State.REJECTED);
         } else if (number >= maxAttempts) {

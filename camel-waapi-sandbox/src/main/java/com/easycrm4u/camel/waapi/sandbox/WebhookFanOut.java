@@ -33,8 +33,9 @@ final class WebhookFanOut {
      * @param kind      what the delivery carries, for introspection ({@code delivered}, {@code inbound:text}, ...)
      * @param subjectId the message, template or session the event is about
      */
-    CompletableFuture<Void> deliver(Predicate<SandboxApiKey> audience, String event, String kind, String subjectId,
-                                    ObjectNode body) {
+    CompletableFuture<Void> deliver(
+            Predicate<SandboxApiKey> audience, String event, String kind, String subjectId,
+            ObjectNode body) {
         String json = json(body);
         List<CompletableFuture<WebhookDelivery>> pending = new ArrayList<>();
         for (SandboxApiKey key : keys.all()) {
@@ -50,7 +51,8 @@ final class WebhookFanOut {
     WebhookDelivery deliverTo(SandboxApiKey key, String event, String kind, String subjectId, ObjectNode body) {
         String url = keys.webhookUrl(key.getName());
         if (url == null) {
-            throw new IllegalStateException("API key '" + key.getName() + "' has no webhook URL; set one with "
+            throw new IllegalStateException(
+                    "API key '" + key.getName() + "' has no webhook URL; set one with "
                                             + "deliverWebhooksTo(...) or setWebhookUrl(...)");
         }
         return dispatcher.deliver(key, url, event, kind, subjectId, json(body));

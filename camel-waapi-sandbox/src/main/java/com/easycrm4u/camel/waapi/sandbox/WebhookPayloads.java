@@ -68,8 +68,9 @@ final class WebhookPayloads {
     }
 
     /** An inbound customer message with the sender's profile. */
-    ObjectNode inbound(String businessDigits, String phoneNumberId, String profileName, String customerDigits,
-                       JsonNode message) {
+    ObjectNode inbound(
+            String businessDigits, String phoneNumberId, String profileName, String customerDigits,
+            JsonNode message) {
         ObjectNode value = value(businessDigits, phoneNumberId);
         ObjectNode contact = value.putArray("contacts").addObject();
         contact.putObject("profile").put("name", profileName);

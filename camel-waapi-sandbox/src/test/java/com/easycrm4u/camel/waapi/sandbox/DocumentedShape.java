@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compares an answer with the reference's example: the same fields in the same order, the same values, except the
- * placeholders of the reference ({@code wamid.HBgM...}, {@code 6a2dbff6...}, an example timestamp), which must have
- * the right form.
+ * placeholders of the reference ({@code wamid.HBgM...}, {@code 6a2dbff6...}, an example timestamp), which must have the
+ * right form.
  */
 final class DocumentedShape {
 

@@ -25,12 +25,13 @@ class ReferenceFidelityRoutesTest extends CamelTestSupport {
     private static final String OTHER_NUMBER = "+4915112345678";
 
     @RegisterExtension
-    WaapiSandboxExtension waapi = new WaapiSandboxExtension(WaapiSandbox.builder()
-            .phoneNumber(WaapiSandbox.DEFAULT_PHONE_NUMBER, WaapiSandbox.DEFAULT_PHONE_NUMBER_ID)
-            .phoneNumber(OTHER_NUMBER, null)
-            .recipientWithoutWhatsApp("+917890000112", WithoutWhatsApp.SEND_ERROR)
-            .qrSession(WaapiSandbox.DEFAULT_QR_SESSION_ID, "Primary", WaapiSandbox.DEFAULT_PHONE_NUMBER, true)
-            .qrSession("sess_other", "Second phone", OTHER_NUMBER, true));
+    WaapiSandboxExtension waapi = new WaapiSandboxExtension(
+            WaapiSandbox.builder()
+                    .phoneNumber(WaapiSandbox.DEFAULT_PHONE_NUMBER, WaapiSandbox.DEFAULT_PHONE_NUMBER_ID)
+                    .phoneNumber(OTHER_NUMBER, null)
+                    .recipientWithoutWhatsApp("+917890000112", WithoutWhatsApp.SEND_ERROR)
+                    .qrSession(WaapiSandbox.DEFAULT_QR_SESSION_ID, "Primary", WaapiSandbox.DEFAULT_PHONE_NUMBER, true)
+                    .qrSession("sess_other", "Second phone", OTHER_NUMBER, true));
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -61,17 +61,20 @@ class ReferenceFidelityTest {
                 { "/whatsapp-api/messages/text", "\"body\": \"Hi\"" },
                 { "/whatsapp-api/messages/image", "\"link\": \"https://example.com/order.jpg\"" },
                 { "/whatsapp-api/messages/send", "\"type\": \"text\", \"payload\": {\"body\": \"Hi\"}" } }) {
-            Answer answer = api.post(send[0], "{\"to\": \"917890000112\", \"fromPhoneNo\": \"" + NUMBER + "\", " + send[1] + "}");
+            Answer answer
+                    = api.post(send[0], "{\"to\": \"917890000112\", \"fromPhoneNo\": \"" + NUMBER + "\", " + send[1] + "}");
 
             assertThat(answer.status()).as(send[0]).isEqualTo(400);
             assertThat(answer.response().body()).as(send[0])
-                    .isEqualTo("{\"success\":false,\"error\":\"(#131026) Recipient phone number does not have WhatsApp installed\"}");
+                    .isEqualTo(
+                            "{\"success\":false,\"error\":\"(#131026) Recipient phone number does not have WhatsApp installed\"}");
         }
         assertThat(sandbox.getSentMessages()).isEmpty();
         assertThat(sandbox.getContacts()).isEmpty();
         // the other way stays: accepted, then a failed status
         Answer accepted = api.post("/whatsapp-api/messages/template",
-                "{\"to\": \"917890000111\", \"fromPhoneNo\": \"" + NUMBER + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
+                "{\"to\": \"917890000111\", \"fromPhoneNo\": \"" + NUMBER
+                                                                      + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
         assertThat(accepted.status()).isEqualTo(200);
         String failed = accepted.json().at("/data/messageId").asText();
         assertThat(sandbox.awaitStatus("failed", failed)).singleElement()
@@ -180,7 +183,8 @@ class ReferenceFidelityTest {
                 .startsWith("(#131053) Media upload error: audio must be aac, mp3, ogg, amr or m4a");
         assertThat(error(api.post("/whatsapp-api/messages/sticker", media("https://example.com/s.png"))))
                 .startsWith("(#131053) Media upload error: sticker must be webp");
-        for (String[] allowed : new String[][] { { "image", "a.PNG" }, { "video", "a.3gp" }, { "audio", "a.m4a" },
+        for (String[] allowed : new String[][] {
+                { "image", "a.PNG" }, { "video", "a.3gp" }, { "audio", "a.m4a" },
                 { "sticker", "a.webp" }, { "document", "a.docx" }, { "image", "no-extension" } }) {
             assertThat(api.post("/whatsapp-api/messages/" + allowed[0], media("https://example.com/" + allowed[1])).status())
                     .as(allowed[0] + " " + allowed[1]).isEqualTo(200);

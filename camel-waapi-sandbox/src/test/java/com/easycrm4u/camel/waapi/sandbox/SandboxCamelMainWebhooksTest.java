@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Camel Main application whose properties name a real account through {@code {{env:...}}} placeholders (as the
- * README recommends) and a fixed {@code camel.server.port}: with the hook, the sandbox's values and webhook port win.
+ * A Camel Main application whose properties name a real account through {@code {{env:...}}} placeholders (as the README
+ * recommends) and a fixed {@code camel.server.port}: with the hook, the sandbox's values and webhook port win.
  */
 @CamelMainTest(propertyPlaceholderFileName = "main-webhooks-test.properties")
 class SandboxCamelMainWebhooksTest {

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxClassScopedExtensionTest extends CamelTestSupport {
 
     @RegisterExtension
-    static WaapiSandboxExtension waapi = new WaapiSandboxExtension(WaapiSandbox.builder()
-            .apiKey(SandboxApiKey.builder("waapi_class").name("Class").build()));
+    static WaapiSandboxExtension waapi = new WaapiSandboxExtension(
+            WaapiSandbox.builder()
+                    .apiKey(SandboxApiKey.builder("waapi_class").name("Class").build()));
 
     /** The sandboxes and contexts the tests of this class were given: one sandbox, a context each. */
     private static final Set<WaapiSandbox> SANDBOXES = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -61,13 +61,15 @@ class SandboxDocsTest {
         String whole = read(SANDBOX_PAGE);
         assertThat(whole).contains("| topic | the reference | the sandbox | |");
         String page = whole.substring(whole.indexOf("| topic | the reference | the sandbox | |"));
-        for (String assumed : new String[] { "| `fromPhoneNo` not bound to the key |", "| missing permission |",
+        for (String assumed : new String[] {
+                "| `fromPhoneNo` not bound to the key |", "| missing permission |",
                 "| wrong number of template parameters |", "| email of a contact |",
                 "| `buttons`, `list`, `cta` payloads |", "| 429 answer |", "| \"Send test event\" button |",
                 "| QR session events |" }) {
             assertThat(row(page, assumed)).as(assumed).contains("assumed");
         }
-        for (String taken : new String[] { "| missing template |", "| recipient without WhatsApp |", "| media `link` |",
+        for (String taken : new String[] {
+                "| missing template |", "| recipient without WhatsApp |", "| media `link` |",
                 "| quotas |", "| QR sessions list |" }) {
             assertThat(row(page, taken)).as(taken).contains("taken");
         }

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The component's producers against the sandbox, in a CamelTestSupport test: the extension points the component at
- * the sandbox by itself, before the routes are added.
+ * The component's producers against the sandbox, in a CamelTestSupport test: the extension points the component at the
+ * sandbox by itself, before the routes are added.
  */
 class SandboxProducersTest extends CamelTestSupport {
 
@@ -41,9 +41,10 @@ class SandboxProducersTest extends CamelTestSupport {
     private static final long FAULT_SEED = 7;
 
     @RegisterExtension
-    WaapiSandboxExtension waapi = new WaapiSandboxExtension(WaapiSandbox.builder()
-            .template(SandboxTemplate.of("order_shipped", "en").withBodyParameters(2))
-            .faultSeed(FAULT_SEED));
+    WaapiSandboxExtension waapi = new WaapiSandboxExtension(
+            WaapiSandbox.builder()
+                    .template(SandboxTemplate.of("order_shipped", "en").withBodyParameters(2))
+                    .faultSeed(FAULT_SEED));
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -166,7 +167,8 @@ class SandboxProducersTest extends CamelTestSupport {
         waapi.getSandbox().addApiKey(SandboxApiKey.builder("waapi_reader").secret("secr_reader").name("Reader")
                 .scope(SandboxApiKey.Scope.READ).build());
         assertThatThrownBy(() -> template.requestBodyAndHeaders(
-                "waapi:cloud/template?templateName=order_shipped&language=en&apiKey=waapi_reader&apiSecret=secr_reader", List.of("a", "b"),
+                "waapi:cloud/template?templateName=order_shipped&language=en&apiKey=waapi_reader&apiSecret=secr_reader",
+                List.of("a", "b"),
                 Map.of(WaapiConstants.TO, CUSTOMER)))
                 .cause().isInstanceOfSatisfying(WaapiPermissionException.class,
                         e -> assertThat(e.getApiMessage()).isEqualTo("API key scope 'read' does not permit send actions"));
@@ -206,7 +208,8 @@ class SandboxProducersTest extends CamelTestSupport {
         assertThatThrownBy(() -> template.requestBody(upsert, contact)).hasCauseInstanceOf(WaapiOutcomeUnknownException.class);
         faults.clear();
         assertThat(template.requestBody(upsert, contact, Contact.class).getPhoneNumber()).isEqualTo("917890000198");
-        assertThat(waapi.getSandbox().getRequests()).extracting(ApiRequest::status).containsExactly(0, 500, 200, 200, 500, 0, 200);
+        assertThat(waapi.getSandbox().getRequests()).extracting(ApiRequest::status).containsExactly(0, 500, 200, 200, 500, 0,
+                200);
     }
 
     @Test

@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole loop on Camel Main: a template sent to the sandbox, its signed statuses received by {@code waapi:webhook}
- * (which verifies them with the token the sandbox wired in), and a customer's STATUS question answered in the window
- * it opened.
+ * (which verifies them with the token the sandbox wired in), and a customer's STATUS question answered in the window it
+ * opened.
  */
 class SandboxRoundTripTest {
 

@@ -89,15 +89,18 @@ class SandboxRulesTest {
 
     @Test
     void missingSendPermissionIsForbidden() {
-        sandbox.addApiKey(SandboxApiKey.builder("waapi_contacts").name("Contacts").permissions(SandboxApiKey.CONTACTS_WRITE).build());
-        Answer answer = api.as("waapi_contacts", null).post("/whatsapp-api/messages/template", template(NUMBER, "order_shipped", "en", 2));
+        sandbox.addApiKey(
+                SandboxApiKey.builder("waapi_contacts").name("Contacts").permissions(SandboxApiKey.CONTACTS_WRITE).build());
+        Answer answer = api.as("waapi_contacts", null).post("/whatsapp-api/messages/template",
+                template(NUMBER, "order_shipped", "en", 2));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().get("error").asText()).isEqualTo("API key needs 'messages.send' permission");
     }
 
     @Test
     void missingContactsWritePermissionIsForbidden() {
-        sandbox.addApiKey(SandboxApiKey.builder("waapi_sender").name("Sender").permissions(SandboxApiKey.MESSAGES_SEND).build());
+        sandbox.addApiKey(
+                SandboxApiKey.builder("waapi_sender").name("Sender").permissions(SandboxApiKey.MESSAGES_SEND).build());
         Answer answer = api.as("waapi_sender", null).post("/contacts", "{\"phoneNumber\": \"917890000198\"}");
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().get("error").asText()).isEqualTo("API key needs 'contacts.write' permission");
@@ -105,7 +108,8 @@ class SandboxRulesTest {
 
     @Test
     void missingReadPermissionCannotListSessions() {
-        sandbox.addApiKey(SandboxApiKey.builder("waapi_sender").name("Sender").permissions(SandboxApiKey.MESSAGES_SEND).build());
+        sandbox.addApiKey(
+                SandboxApiKey.builder("waapi_sender").name("Sender").permissions(SandboxApiKey.MESSAGES_SEND).build());
         assertThat(api.as("waapi_sender", null).get("/whatsapp-qr/sessions").status()).isEqualTo(403);
     }
 
@@ -122,7 +126,8 @@ class SandboxRulesTest {
     @Test
     void qrOnlyKeyCannotUseTheCloudApi() {
         sandbox.addApiKey(SandboxApiKey.builder("waapi_qr").name("QR").services(SandboxApiKey.Service.QR).build());
-        Answer answer = api.as("waapi_qr", null).post("/whatsapp-api/messages/template", template(NUMBER, "order_shipped", "en", 2));
+        Answer answer
+                = api.as("waapi_qr", null).post("/whatsapp-api/messages/template", template(NUMBER, "order_shipped", "en", 2));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().get("message").asText())
                 .isEqualTo("This API key is not authorized for the WhatsApp Cloud API service");
@@ -204,13 +209,15 @@ class SandboxRulesTest {
         assertThat(error(api.post("/whatsapp-api/messages/template", "{\"to\": \"917890000198\"}")))
                 .isEqualTo("'fromPhoneNo' is required");
         assertThat(error(api.post("/whatsapp-api/messages/template",
-                "{\"to\": \"call me\", \"fromPhoneNo\": \"+917890000199\"}"))).startsWith("'to' must be a phone number in E.164");
+                "{\"to\": \"call me\", \"fromPhoneNo\": \"+917890000199\"}")))
+                .startsWith("'to' must be a phone number in E.164");
         assertThat(error(api.post("/whatsapp-api/messages/template",
                 "{\"to\": \"917890000198\", \"fromPhoneNo\": \"+917890000199\", \"language\": \"en\"}")))
                 .isEqualTo("'name' is required");
         sandbox.openServiceWindow(CUSTOMER, NUMBER);
-        assertThat(error(api.post("/whatsapp-api/messages/text", "{\"to\": \"917890000198\", \"fromPhoneNo\": \"+917890000199\", \"body\": \""
-                                                                  + "x".repeat(4097) + "\"}")))
+        assertThat(error(api.post("/whatsapp-api/messages/text",
+                "{\"to\": \"917890000198\", \"fromPhoneNo\": \"+917890000199\", \"body\": \""
+                                                                 + "x".repeat(4097) + "\"}")))
                 .isEqualTo("'body' must be at most 4096 characters");
         assertThat(error(api.post("/whatsapp-api/messages/send",
                 "{\"to\": \"917890000198\", \"fromPhoneNo\": \"+917890000199\", \"type\": \"text\", \"payload\": {}}")))
@@ -242,11 +249,13 @@ class SandboxRulesTest {
 
     @Test
     void patchOnlyUpdatesButPostUpserts() {
-        String patch = "{\"phoneNumber\": \"7890000198\", \"countryCode\": \"+91\", \"updates\": {\"email\": \"s@example.com\"}}";
+        String patch
+                = "{\"phoneNumber\": \"7890000198\", \"countryCode\": \"+91\", \"updates\": {\"email\": \"s@example.com\"}}";
         assertThat(api.patch("/contacts", patch).status()).isEqualTo(404);
         assertThat(sandbox.getContacts()).isEmpty();
 
-        Answer created = api.post("/contacts", "{\"phoneNumber\": \"+91 78900 00198\", \"first_name\": \"Sayantan\", \"tags\": [\"a\"]}");
+        Answer created = api.post("/contacts",
+                "{\"phoneNumber\": \"+91 78900 00198\", \"first_name\": \"Sayantan\", \"tags\": [\"a\"]}");
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().at("/data/phoneNumber").asText()).isEqualTo("917890000198");
         String id = created.json().at("/data/_id").asText();

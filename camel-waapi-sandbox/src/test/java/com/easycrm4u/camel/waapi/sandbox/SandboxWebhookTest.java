@@ -251,7 +251,8 @@ class SandboxWebhookTest {
         assertThat(value.get("reason").asText()).isEqualTo("Low quality");
 
         Answer refused = api.post("/whatsapp-api/messages/template",
-                "{\"to\": \"917890000198\", \"fromPhoneNo\": \"" + NUMBER + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
+                "{\"to\": \"917890000198\", \"fromPhoneNo\": \"" + NUMBER
+                                                                     + "\", \"name\": \"order_shipped\", \"language\": \"en\"}");
         assertThat(refused.json().get("error").asText()).startsWith("(#132001)");
 
         sandbox.changeTemplateStatus("order_shipped", "en", "APPROVED", null);

@@ -38,8 +38,9 @@ public class WaapiComponentAutoConfiguration {
 
     @Lazy
     @Bean
-    public ComponentCustomizer configureWaapiComponent(ApplicationContext applicationContext,
-                                                       WaapiComponentConfiguration configuration) {
+    public ComponentCustomizer configureWaapiComponent(
+            ApplicationContext applicationContext,
+            WaapiComponentConfiguration configuration) {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
@@ -51,7 +52,7 @@ public class WaapiComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
                         "camel.component.waapi.customizer")
-                       && target instanceof WaapiComponent;
+                        && target instanceof WaapiComponent;
             }
         };
     }

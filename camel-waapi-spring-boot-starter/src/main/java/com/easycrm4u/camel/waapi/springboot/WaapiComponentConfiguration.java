@@ -15,10 +15,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code camel.component.waapi.*} properties: every option of the WAAPI component, with the component's
- * defaults (its constants; Camel's own for the options every component has). Only the options that were bound (set
- * in the environment or through a setter) are applied to the component, so the defaults here never overwrite a value
- * set on a {@code WaapiComponent} or {@code WaapiConfiguration} bean of your own.
+ * The {@code camel.component.waapi.*} properties: every option of the WAAPI component, with the component's defaults
+ * (its constants; Camel's own for the options every component has). Only the options that were bound (set in the
+ * environment or through a setter) are applied to the component, so the defaults here never overwrite a value set on a
+ * {@code WaapiComponent} or {@code WaapiConfiguration} bean of your own.
  * <p>
  * The configuration processor records only literal defaults, so the defaults of the IDE metadata are in
  * {@code additional-spring-configuration-metadata.json}; WaapiComponentConfigurationMetadataTest holds both to the
@@ -37,24 +37,23 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String baseUrl = WaapiConfiguration.DEFAULT_BASE_URL;
     /**
-     * Default options of every endpoint of this component.
-     * A bean reference: #name or #bean:name.
+     * Default options of every endpoint of this component. A bean reference: #name or #bean:name.
      */
     private WaapiConfiguration configuration;
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
-     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
-     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
-     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
-     * and ignored.
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private Boolean bridgeErrorHandler = false;
     /**
-     * Comma-separated X-WAAPI-Event values to route; other events are acknowledged and not routed. Empty routes
-     * every event.
+     * Comma-separated X-WAAPI-Event values to route; other events are acknowledged and not routed. Empty routes every
+     * event.
      */
     private String events;
     /**
@@ -67,8 +66,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String path = WaapiConfiguration.DEFAULT_WEBHOOK_PATH;
     /**
-     * true: one exchange per inbound message, status and template status change of a delivery; false: one exchange
-     * per delivery with the whole envelope.
+     * true: one exchange per inbound message, status and template status change of a delivery; false: one exchange per
+     * delivery with the whole envelope.
      */
     private Boolean split = WaapiConfiguration.DEFAULT_SPLIT;
     /**
@@ -84,14 +83,14 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Repository of the events already routed (keyed on signed content: message ids, status, a hash of the JSON) and of
      * the claims of events being routed, so a retry, duplicate or replay is not routed twice; share one (Hazelcast,
-     * JDBC, Redis, ...) across the nodes of a cluster. Default: in memory, bounded by idempotentCacheSize.
-     * A bean reference: #name or #bean:name.
+     * JDBC, Redis, ...) across the nodes of a cluster. Default: in memory, bounded by idempotentCacheSize. A bean
+     * reference: #name or #bean:name.
      */
     private IdempotentRepository idempotentRepository;
     /**
-     * The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such
-     * as platform-http; by default the REST configuration's component, else platform-http when on the classpath,
-     * else the only RestConsumerFactory present.
+     * The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such as
+     * platform-http; by default the REST configuration's component, else platform-http when on the classpath, else the
+     * only RestConsumerFactory present.
      */
     private String webhookComponentName;
     /**
@@ -118,8 +117,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
      * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
-     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
-     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
      * processing.
      */
     private Boolean lazyStartProducer = false;
@@ -132,8 +131,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean previewUrl;
     /**
-     * How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0
-     * turns this off.
+     * How often a call answered with 429 (rate limited, so not processed) is sent again, honouring Retry-After; 0 turns
+     * this off.
      */
     private Integer rateLimitRetries = WaapiConfiguration.DEFAULT_RATE_LIMIT_RETRIES;
     /**
@@ -149,8 +148,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Duration connectTimeout = Duration.ofMillis(WaapiConfiguration.DEFAULT_CONNECT_TIMEOUT);
     /**
-     * The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After
-     * fails the call with a retryable WaapiRateLimitException instead.
+     * The longest wait before a rate-limited call is sent again, whatever Retry-After asks; a longer Retry-After fails
+     * the call with a retryable WaapiRateLimitException instead.
      */
     private Duration maxRetryAfter = Duration.ofMillis(WaapiConfiguration.DEFAULT_MAX_RETRY_AFTER);
     /**
@@ -159,21 +158,21 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     private Duration requestTimeout = Duration.ofMillis(WaapiConfiguration.DEFAULT_REQUEST_TIMEOUT);
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
-     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
-     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
      * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
     /**
      * A java.net.http.HttpClient of your own for the API calls (proxy, executor, TLS), instead of the component's
-     * Vert.x client; connectTimeout, maxConnections and sslContextParameters are then yours to set on it.
-     * A bean reference: #name or #bean:name.
+     * Vert.x client; connectTimeout, maxConnections and sslContextParameters are then yours to set on it. A bean
+     * reference: #name or #bean:name.
      */
     private HttpClient httpClient;
     /**
-     * The Vert.x instance the API calls run on. By default the application's (the single Vertx in the registry, as
-     * on Quarkus, or Camel Main's platform-http server), else one of the component's own, closed with it.
-     * A bean reference: #name or #bean:name.
+     * The Vert.x instance the API calls run on. By default the application's (the single Vertx in the registry, as on
+     * Quarkus, or Camel Main's platform-http server), else one of the component's own, closed with it. A bean
+     * reference: #name or #bean:name.
      */
     private Vertx vertx;
     /**
@@ -185,8 +184,7 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String apiSecret;
     /**
-     * TLS settings of the API calls.
-     * A bean reference: #name or #bean:name.
+     * TLS settings of the API calls. A bean reference: #name or #bean:name.
      */
     private SSLContextParameters sslContextParameters;
     /**
@@ -208,32 +206,31 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean healthCheckConsumerEnabled = true;
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
-     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
     /**
-     * How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a
-     * success turns it UP again.
+     * How many authentication (401, 403) or connection failures in a row turn a producer's health check DOWN; a success
+     * turns it UP again.
      */
     private Integer healthCheckFailureThreshold = WaapiComponent.DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD;
     /**
-     * The most connections to one API host at once (HTTP/1.1: one call in flight each); further calls wait for a
-     * free connection within their requestTimeout, and one that gets none fails with a retryable
-     * WaapiConnectionException, never sent. Not used with httpClient.
+     * The most connections to one API host at once (HTTP/1.1: one call in flight each); further calls wait for a free
+     * connection within their requestTimeout, and one that gets none fails with a retryable WaapiConnectionException,
+     * never sent. Not used with httpClient.
      */
     private Integer maxConnections = 256;
     /**
-     * The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying
-     * so, and the rest is not read.
+     * The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying so,
+     * and the rest is not read.
      */
     private Integer maxResponseSize = WaapiConfiguration.DEFAULT_MAX_RESPONSE_SIZE;
     /**
      * A thread pool of your own that routes continue on after an API call answered; the component does not shut it
      * down. It should not reject tasks (use an unbounded queue): a rejected continuation runs on the thread that
-     * completed the call.
-     * A bean reference: #name or #bean:name.
+     * completed the call. A bean reference: #name or #bean:name.
      */
     private ExecutorService workerPool;
     /**

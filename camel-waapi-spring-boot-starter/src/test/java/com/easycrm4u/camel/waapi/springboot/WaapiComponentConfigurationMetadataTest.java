@@ -13,10 +13,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiComponentConfigurer;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the starter in step with the component: an option added to the component (its generated waapi.json) and
- * missing from {@link WaapiComponentConfiguration} fails here, and so does a property the component does not have.
+ * Keeps the starter in step with the component: an option added to the component (its generated waapi.json) and missing
+ * from {@link WaapiComponentConfiguration} fails here, and so does a property the component does not have.
  */
 class WaapiComponentConfigurationMetadataTest {
 
@@ -131,7 +131,8 @@ class WaapiComponentConfigurationMetadataTest {
         List<String> rows = Files.readAllLines(SPRING_BOOT_PAGE);
         springProperties.forEach((property, metadata) -> {
             String row = rows.stream().filter(line -> line.startsWith("| `" + property + "` |")).findFirst()
-                    .orElseThrow(() -> new AssertionError(SPRING_BOOT_PAGE + " has no row for camel.component.waapi." + property));
+                    .orElseThrow(
+                            () -> new AssertionError(SPRING_BOOT_PAGE + " has no row for camel.component.waapi." + property));
             String defaultValue = defaultOf(metadata);
             if (defaultValue != null) {
                 assertThat(row).as("the row of %s in %s", property, SPRING_BOOT_PAGE).contains("`" + defaultValue + "`");
@@ -140,7 +141,8 @@ class WaapiComponentConfigurationMetadataTest {
     }
 
     private static Method getter(String option) throws NoSuchMethodException {
-        return WaapiComponentConfiguration.class.getMethod("get" + Character.toUpperCase(option.charAt(0)) + option.substring(1));
+        return WaapiComponentConfiguration.class
+                .getMethod("get" + Character.toUpperCase(option.charAt(0)) + option.substring(1));
     }
 
     private static Method setter(String option) {

@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The webhook consumer's work per delivery that is not HTTP: a signed delivery of one inbound message, handed to the
- * consumer's processor as platform-http would hand it over (the body read), through the signature check, the parse,
- * the split into events, their keys and headers, the de-duplication claim and a route that does nothing; and the
- * parts alone: the signature check, and parse + split.
+ * consumer's processor as platform-http would hand it over (the body read), through the signature check, the parse, the
+ * split into events, their keys and headers, the de-duplication claim and a route that does nothing; and the parts
+ * alone: the signature check, and parse + split.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,7 +57,8 @@ public class DeliveryBenchmark {
         waapi.getConfiguration().setWebhookVerifyToken(Deliveries.VERIFY_TOKEN);
         context.addComponent("waapi", waapi);
         // the HTTP server: keeps the processor the consumer registers, so a delivery can be handed to it directly
-        context.getRegistry().bind("http-stub", (RestConsumerFactory) (camelContext, processor, verb, basePath, uriTemplate,
+        context.getRegistry().bind("http-stub", (RestConsumerFactory) (
+                camelContext, processor, verb, basePath, uriTemplate,
                 consumes, produces, configuration, parameters) -> {
             webhook = processor;
             return new DefaultConsumer(camelContext.getEndpoint("direct:http"), processor);

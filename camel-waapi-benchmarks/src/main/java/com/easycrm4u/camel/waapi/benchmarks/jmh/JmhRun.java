@@ -50,7 +50,8 @@ public final class JmhRun {
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
             Result<?> primary = result.getPrimaryResult();
-            rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), primary.getScore(),
+            rows.add(new Row(
+                    name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), primary.getScore(),
                     primary.getScoreError(), allocated(result.getSecondaryResults())));
         }
         return rows;

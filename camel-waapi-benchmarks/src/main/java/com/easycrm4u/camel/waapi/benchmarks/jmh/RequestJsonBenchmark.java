@@ -34,10 +34,12 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RequestJsonBenchmark {
 
     private static final byte[] SENT = ("{\"success\": true, \"data\": {\"messageId\": \"wamid.HBgMOTE3ODkwMDAwMTk4FQIAERgS\","
-                                        + " \"status\": \"sent\", \"type\": \"text\"}}").getBytes();
-    private static final byte[] COMBINED_SENT = ("{\"success\": true, \"data\": {\"contact\": {\"id\": 42, \"phone\": \"917890000198\"},"
-                                                 + " \"message\": {\"messageId\": \"wamid.HBgMOTE3ODkwMDAwMTk4FQIAERgS\", \"status\": \"sent\"}}}")
+                                        + " \"status\": \"sent\", \"type\": \"text\"}}")
             .getBytes();
+    private static final byte[] COMBINED_SENT
+            = ("{\"success\": true, \"data\": {\"contact\": {\"id\": 42, \"phone\": \"917890000198\"},"
+               + " \"message\": {\"messageId\": \"wamid.HBgMOTE3ODkwMDAwMTk4FQIAERgS\", \"status\": \"sent\"}}}")
+                    .getBytes();
 
     private CamelContext context;
     private ObjectMapper mapper;
@@ -55,9 +57,11 @@ public class RequestJsonBenchmark {
         context.addComponent("waapi", waapi);
         context.start();
         text = new Send(context, "waapi:cloud/text", "Your order 4711 has shipped and arrives on Friday.", Map.of());
-        template = new Send(context, "waapi:cloud/template?templateName=order_shipped&language=en",
+        template = new Send(
+                context, "waapi:cloud/template?templateName=order_shipped&language=en",
                 List.of("4711", "Friday"), Map.of());
-        combined = new Send(context, "waapi:cloud/send?messageType=text&countryCode=91",
+        combined = new Send(
+                context, "waapi:cloud/send?messageType=text&countryCode=91",
                 "Your order 4711 has shipped and arrives on Friday.",
                 Map.of(WaapiConstants.CONTACT, Map.of("first_name", "Sayantan", "last_name", "Kar")));
         mapper = text.endpoint.getObjectMapper();

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a fixed number of requests in flight for a while: each lane starts its next request when the last one ended
- * (a closed loop, as a route with that many concurrent consumers would). Latencies of the requests that ended in the
+ * Keeps a fixed number of requests in flight for a while: each lane starts its next request when the last one ended (a
+ * closed loop, as a route with that many concurrent consumers would). Latencies of the requests that ended in the
  * window are kept and sorted at the end, so nothing is sampled away.
  */
 public final class ClosedLoop {
@@ -41,7 +41,8 @@ public final class ClosedLoop {
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         double seconds = (double) (end - start) / TimeUnit.SECONDS.toNanos(1);
-        return new Cell(samples.get() / seconds, millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.99)),
+        return new Cell(
+                samples.get() / seconds, millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.99)),
                 failures.get(), count == 0 ? Double.NaN : (double) allocated / count);
     }
 

@@ -4,8 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * A path written as a verticle would be: every request is started, and its answer read, on one event loop of its
- * Vert.x instance. A request started from any other thread is handed to that event loop first.
+ * A path written as a verticle would be: every request is started, and its answer read, on one event loop of its Vert.x
+ * instance. A request started from any other thread is handed to that event loop first.
  */
 public abstract class OneEventLoop implements Call {
 

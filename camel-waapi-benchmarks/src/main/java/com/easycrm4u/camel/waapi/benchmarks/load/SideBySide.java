@@ -9,8 +9,8 @@ import java.util.Map;
 import com.easycrm4u.camel.waapi.benchmarks.report.Comparison;
 
 /**
- * Measures paths side by side: a warm-up of each, then rounds in which every concurrency is measured for every path
- * one right after the other, the order of the paths turning each round so none always goes first.
+ * Measures paths side by side: a warm-up of each, then rounds in which every concurrency is measured for every path one
+ * right after the other, the order of the paths turning each round so none always goes first.
  */
 public final class SideBySide {
 
@@ -21,8 +21,10 @@ public final class SideBySide {
         return this;
     }
 
-    public Comparison run(String title, String reference, int[] concurrencies, int rounds, long cellMillis,
-                          long warmupMillis) throws InterruptedException {
+    public Comparison run(
+            String title, String reference, int[] concurrencies, int rounds, long cellMillis,
+            long warmupMillis)
+            throws InterruptedException {
         List<String> names = new ArrayList<>(paths.keySet());
         Comparison comparison = new Comparison(title, reference, names, concurrencies);
         int warmupConcurrency = 64;

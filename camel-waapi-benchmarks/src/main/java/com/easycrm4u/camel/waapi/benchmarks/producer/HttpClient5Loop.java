@@ -17,8 +17,8 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The baseline with Apache HttpClient 5 async, as camel-http uses it: the same JSON and headers, up to 256
- * connections, no redirects, no automatic retries.
+ * The baseline with Apache HttpClient 5 async, as camel-http uses it: the same JSON and headers, up to 256 connections,
+ * no redirects, no automatic retries.
  */
 final class HttpClient5Loop implements Call, AutoCloseable {
 

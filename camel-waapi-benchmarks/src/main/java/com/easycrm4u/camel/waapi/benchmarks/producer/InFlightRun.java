@@ -30,7 +30,7 @@ public final class InFlightRun {
 
     /** One path's figures. */
     public record Row(String path, int sends, long failed, double seconds, int threadsBefore, int peakThreads,
-                      double peakHeapMiB) {
+            double peakHeapMiB) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +58,8 @@ public final class InFlightRun {
                         throw new IllegalStateException("the " + path + " run ended without a result");
                     }
                     Arguments result = Arguments.parse(line.substring(7).split(" "));
-                    rows.add(new Row(path, sends, result.longValue("failed", -1),
+                    rows.add(new Row(
+                            path, sends, result.longValue("failed", -1),
                             Double.parseDouble(result.value("seconds", "NaN")), result.intValue("threadsBefore", -1),
                             result.intValue("peakThreads", -1), Double.parseDouble(result.value("peakHeapMiB", "NaN"))));
                 }

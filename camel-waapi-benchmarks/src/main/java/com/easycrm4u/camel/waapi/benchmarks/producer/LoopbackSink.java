@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.easycrm4u.camel.waapi.benchmarks.load.Arguments;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +21,8 @@ import io.vertx.core.http.HttpServerRequest;
 public final class LoopbackSink {
 
     private static final byte[] SENT = ("{\"success\": true, \"data\": {\"messageId\": \"wamid.HBgMOTE3ODkwMDAwMTk4FQIAERgS\","
-                                        + " \"status\": \"sent\", \"type\": \"text\"}}").getBytes(StandardCharsets.UTF_8);
+                                        + " \"status\": \"sent\", \"type\": \"text\"}}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private LoopbackSink() {
     }

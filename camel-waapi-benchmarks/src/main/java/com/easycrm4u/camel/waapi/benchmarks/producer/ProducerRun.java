@@ -58,9 +58,10 @@ public final class ProducerRun {
                     ExecutorService executor = Executors.newFixedThreadPool(2);
                     open.add(executor::shutdownNow);
                     // the transport before Vert.x, as the component built it: its own 2 threads, HTTP/1.1, no redirects
-                    sideBySide.path(COMPONENT_JDK, opened(open, new ComponentPath(port, waapi -> waapi.setHttpClient(
-                            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                                    .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build()))));
+                    sideBySide.path(COMPONENT_JDK, opened(open, new ComponentPath(
+                            port, waapi -> waapi.setHttpClient(
+                                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                                            .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build()))));
                 }
                 if (wanted.contains("java.net.http")) {
                     sideBySide.path(JDK, opened(open, new JdkLoop(port)));

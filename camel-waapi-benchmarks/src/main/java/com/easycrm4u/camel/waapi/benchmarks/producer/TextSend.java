@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The send every producer path makes, as the hand-written loops write it: the JSON of {@code waapi:cloud/text} with
- * the headers the component sends.
+ * The send every producer path makes, as the hand-written loops write it: the JSON of {@code waapi:cloud/text} with the
+ * headers the component sends.
  */
 record TextSend(String to, String fromPhoneNo, String body, boolean previewUrl) {
 

@@ -1,6 +1,5 @@
 package com.easycrm4u.camel.waapi.benchmarks.producer;
 
-
 import com.easycrm4u.camel.waapi.benchmarks.load.OneEventLoop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;

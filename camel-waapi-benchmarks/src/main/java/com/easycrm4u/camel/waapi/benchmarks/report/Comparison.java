@@ -10,9 +10,9 @@ import java.util.Map;
 import com.easycrm4u.camel.waapi.benchmarks.load.Cell;
 
 /**
- * Paths measured side by side at several concurrencies over several rounds, against one reference path (the
- * component). Ratios are taken within a round, between cells measured one right after the other, and their median is
- * reported: they hold on a noisy machine where the absolute figures do not.
+ * Paths measured side by side at several concurrencies over several rounds, against one reference path (the component).
+ * Ratios are taken within a round, between cells measured one right after the other, and their median is reported: they
+ * hold on a noisy machine where the absolute figures do not.
  */
 public final class Comparison {
 
@@ -81,7 +81,8 @@ public final class Comparison {
         if (rounds == 0) {
             return new double[] { Double.NaN, Double.NaN, Double.NaN };
         }
-        return new double[] { median(ratios), Arrays.stream(ratios).min().getAsDouble(), Arrays.stream(ratios).max().getAsDouble() };
+        return new double[] {
+                median(ratios), Arrays.stream(ratios).min().getAsDouble(), Arrays.stream(ratios).max().getAsDouble() };
     }
 
     public long failures() {
@@ -98,7 +99,8 @@ public final class Comparison {
                 double[] ratios = ratios(path, c);
                 table.append(String.format(Locale.ROOT, "| %d | %s | %,.0f | %.2f | %.2f | %,.0f | %s |%n", c, path,
                         medianPerSecond(path, c), medianP50(path, c), medianP99(path, c), medianBytesPerOp(path, c),
-                        path.equals(reference) ? "1" : String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f)", ratios[0], ratios[1], ratios[2])));
+                        path.equals(reference)
+                                ? "1" : String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f)", ratios[0], ratios[1], ratios[2])));
             }
         }
         long failures = failures();

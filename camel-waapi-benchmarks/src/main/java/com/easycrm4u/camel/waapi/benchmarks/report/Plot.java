@@ -26,7 +26,8 @@ public final class Plot {
     private static final int MARGIN_RIGHT = 20;
     private static final int MARGIN_TOP = 40;
     private static final int MARGIN_BOTTOM = 50;
-    private static final Color[] COLORS = { new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
+    private static final Color[] COLORS = {
+            new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
             new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B) };
 
     private Plot() {
@@ -50,8 +51,9 @@ public final class Plot {
         ImageIO.write(image, "png", png.toFile());
     }
 
-    private static void chart(Graphics2D g, Comparison comparison, int x0, int y0, String title, String yLabel, boolean logY,
-                              ToDoubleBiFunction<String, Integer> value) {
+    private static void chart(
+            Graphics2D g, Comparison comparison, int x0, int y0, String title, String yLabel, boolean logY,
+            ToDoubleBiFunction<String, Integer> value) {
         int[] concurrencies = comparison.concurrencies();
         int left = x0 + MARGIN_LEFT;
         int right = x0 + CHART_WIDTH - MARGIN_RIGHT;
@@ -97,7 +99,8 @@ public final class Plot {
             g.setColor(new Color(0xDDDDDD));
             g.drawLine(left, y, right, y);
             g.setColor(Color.BLACK);
-            String label = tick >= 1000 ? String.format(Locale.ROOT, "%,.0f", tick) : String.format(Locale.ROOT, "%s", trim(tick));
+            String label
+                    = tick >= 1000 ? String.format(Locale.ROOT, "%,.0f", tick) : String.format(Locale.ROOT, "%s", trim(tick));
             g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), y + 4);
         }
         Graphics2D rotated = (Graphics2D) g.create();

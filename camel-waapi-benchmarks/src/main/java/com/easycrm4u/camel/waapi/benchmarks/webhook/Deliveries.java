@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 
 /**
- * Signed webhook deliveries as WAAPI sends them: one inbound text message each, with an id of its own so that
- * per-event de-duplication lets every one through.
+ * Signed webhook deliveries as WAAPI sends them: one inbound text message each, with an id of its own so that per-event
+ * de-duplication lets every one through.
  */
 public final class Deliveries {
 

@@ -22,8 +22,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The load generator: posts signed deliveries, each with an event and a delivery id of its own, with a Vert.x client
- * on one event loop, and counts a request done when it was answered 200.
+ * The load generator: posts signed deliveries, each with an event and a delivery id of its own, with a Vert.x client on
+ * one event loop, and counts a request done when it was answered 200.
  */
 final class WebhookLoad extends OneEventLoop implements AutoCloseable {
 

@@ -15,8 +15,8 @@ import org.apache.camel.main.MainListenerSupport;
  * The server side of the webhook run, in a JVM of its own: Camel Main with its platform-http server (Vert.x) hosting
  * two routes on one port, {@code waapi:webhook} (signatures verified, de-duplication on, one exchange per event) on
  * {@value Deliveries#PATH} and a bare {@code platform-http} route on {@value Deliveries#BARE_PATH}. Both routes do
- * nothing with what they get, so what is measured is what it costs to get it. Prints {@code PORT <n>}, serves until
- * its standard input closes.
+ * nothing with what they get, so what is measured is what it costs to get it. Prints {@code PORT <n>}, serves until its
+ * standard input closes.
  */
 public final class WebhookServer {
 

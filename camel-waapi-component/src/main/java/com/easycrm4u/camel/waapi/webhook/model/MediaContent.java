@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * The media of an {@code image}, {@code video}, {@code audio}, {@code document} or {@code sticker} message; download it by {@code id}.
+ * The media of an {@code image}, {@code video}, {@code audio}, {@code document} or {@code sticker} message; download it
+ * by {@code id}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -147,6 +147,7 @@ public class MessageStatus {
             }
         }
     }
+
     /**
      * How Meta charges the message.
      */

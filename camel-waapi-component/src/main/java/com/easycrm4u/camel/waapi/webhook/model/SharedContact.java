@@ -143,6 +143,7 @@ public class SharedContact {
             this.suffix = suffix;
         }
     }
+
     /**
      * A phone number of the contact.
      */
@@ -179,6 +180,7 @@ public class SharedContact {
             this.type = type;
         }
     }
+
     /**
      * An e-mail address of the contact.
      */
@@ -206,6 +208,7 @@ public class SharedContact {
             this.type = type;
         }
     }
+
     /**
      * The contact's organisation.
      */
@@ -242,6 +245,7 @@ public class SharedContact {
             this.title = title;
         }
     }
+
     /**
      * A web address of the contact.
      */
@@ -269,6 +273,7 @@ public class SharedContact {
             this.type = type;
         }
     }
+
     /**
      * A postal address of the contact.
      */

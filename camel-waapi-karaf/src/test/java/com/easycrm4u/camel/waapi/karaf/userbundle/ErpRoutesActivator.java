@@ -30,11 +30,12 @@ import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.cm.ManagedService;
 
 /**
- * The activator of the bundle KarafFeatureInstallTest deploys into Karaf: the example's YAML routes and beans, unchanged,
- * in a Camel context of camel-core-osgi on this bundle, as docs/karaf.md has a user's bundle do where camel-blueprint is
- * not installed. The waapi component, found by Camel Karaf's component resolver, takes its options from the ConfigAdmin
- * PID {@value #WAAPI_PID} (etc/com.easycrm4u.camel.waapi.cfg), the webhook's Vert.x server its host and port from the
- * same PID, and the example its folders from {@value #EXAMPLE_PID}. A change of either PID restarts the context.
+ * The activator of the bundle KarafFeatureInstallTest deploys into Karaf: the example's YAML routes and beans,
+ * unchanged, in a Camel context of camel-core-osgi on this bundle, as docs/karaf.md has a user's bundle do where
+ * camel-blueprint is not installed. The waapi component, found by Camel Karaf's component resolver, takes its options
+ * from the ConfigAdmin PID {@value #WAAPI_PID} (etc/com.easycrm4u.camel.waapi.cfg), the webhook's Vert.x server its
+ * host and port from the same PID, and the example its folders from {@value #EXAMPLE_PID}. A change of either PID
+ * restarts the context.
  */
 public final class ErpRoutesActivator implements BundleActivator {
 

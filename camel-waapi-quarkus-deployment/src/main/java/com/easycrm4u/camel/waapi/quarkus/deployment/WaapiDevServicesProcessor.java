@@ -31,8 +31,9 @@ class WaapiDevServicesProcessor {
             "camel.component.waapi.webhook-verify-token");
 
     @BuildStep(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
-    void startSandbox(WaapiDevServicesConfig config, LaunchModeBuildItem launchMode,
-                      BuildProducer<DevServicesResultBuildItem> devServices) {
+    void startSandbox(
+            WaapiDevServicesConfig config, LaunchModeBuildItem launchMode,
+            BuildProducer<DevServicesResultBuildItem> devServices) {
         if (!config.enabled()) {
             return;
         }

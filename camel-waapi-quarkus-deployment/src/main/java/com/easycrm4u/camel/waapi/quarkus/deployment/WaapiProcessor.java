@@ -72,6 +72,7 @@ class WaapiProcessor {
             return false;
         }
         return type.name().packagePrefix().endsWith(".model")
-               || type.annotationsMap().keySet().stream().anyMatch(annotation -> annotation.toString().startsWith(JACKSON_ANNOTATIONS));
+                || type.annotationsMap().keySet().stream()
+                        .anyMatch(annotation -> annotation.toString().startsWith(JACKSON_ANNOTATIONS));
     }
 }

@@ -1,10 +1,11 @@
 package com.easycrm4u.camel.waapi.quarkus.deployment;
 
+import jakarta.inject.Inject;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,6 +2,8 @@ package com.easycrm4u.camel.waapi.quarkus.deployment;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.WaapiConstants;
@@ -9,7 +11,6 @@ import com.easycrm4u.camel.waapi.model.PingResult;
 import com.easycrm4u.camel.waapi.model.SendResult;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiComponentConfigurer;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
@@ -23,7 +25,6 @@ import io.quarkus.builder.BuildContext;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -54,13 +55,15 @@ class WaapiExtensionTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APPLICATION = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addAsResource(new StringAsset(String.join("\n",
-                    "camel.component.waapi.api-key=waapi_quarkus",
-                    "camel.component.waapi.api-secret=secr_quarkus",
-                    "camel.component.waapi.from-phone-no=+917890000199",
-                    "camel.component.waapi.request-timeout=5s",
-                    "camel.component.waapi.rate-limit-retries=0",
-                    "camel.component.waapi.webhook-verify-token=verify-token")), "application.properties"))
+            .withApplicationRoot(root -> root.addAsResource(new StringAsset(
+                    String.join("\n",
+                            "camel.component.waapi.api-key=waapi_quarkus",
+                            "camel.component.waapi.api-secret=secr_quarkus",
+                            "camel.component.waapi.from-phone-no=+917890000199",
+                            "camel.component.waapi.request-timeout=5s",
+                            "camel.component.waapi.rate-limit-retries=0",
+                            "camel.component.waapi.webhook-verify-token=verify-token")),
+                    "application.properties"))
             .overrideConfigKey("camel.component.waapi.base-url", BASE_URL)
             .addBuildChainCustomizer(chain -> chain.addBuildStep(WaapiExtensionTest::assertRegisteredForReflection)
                     .consumes(ReflectiveClassBuildItem.class)

@@ -26,9 +26,9 @@ import org.apache.camel.support.DefaultExchange;
 /**
  * The producer fault run of issue 10: sends messages through waapi:cloud/text and waapi:cloud/template, a fixed number
  * in flight, against a {@link FaultServer} that injects 5% HTTP 500, 2% 429 (half without Retry-After), 1% resets, 1%
- * requests never answered and a few answers far over the size cap. The routes redeliver only what
- * {@code isRetryable()} allows. Prints what completed, what the component sent again, what reached the customer
- * twice, and the peak threads and heap.
+ * requests never answered and a few answers far over the size cap. The routes redeliver only what {@code isRetryable()}
+ * allows. Prints what completed, what the component sent again, what reached the customer twice, and the peak threads
+ * and heap.
  * <p>
  * Run: {@code ./mvnw -B -ntp -pl camel-waapi-soak -am -DskipTests -Pfault-run verify} (see docs); arguments
  * {@code messages=100000 concurrency=64 requestTimeout=2000 seed=10}.
@@ -55,7 +55,8 @@ public final class FaultRun {
                 options.put(arg.substring(0, eq), arg.substring(eq + 1));
             }
         }
-        FaultRun run = new FaultRun(Integer.parseInt(options.getOrDefault("messages", "100000")),
+        FaultRun run = new FaultRun(
+                Integer.parseInt(options.getOrDefault("messages", "100000")),
                 Integer.parseInt(options.getOrDefault("concurrency", "64")),
                 Long.parseLong(options.getOrDefault("requestTimeout", "2000")),
                 Long.parseLong(options.getOrDefault("seed", "10")));
@@ -101,7 +102,7 @@ public final class FaultRun {
                     } else {
                         failures.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                         if (failure instanceof WaapiException && ((WaapiException) failure).isRetryable()
-                            && server.ledger().timesProcessed(message) > 0) {
+                                && server.ledger().timesProcessed(message) > 0) {
                             retryWouldDuplicate.incrementAndGet();
                         }
                     }
@@ -114,7 +115,8 @@ public final class FaultRun {
             sampler.interrupt();
             long pending = done.getCount();
             context.stop();
-            return new FaultRunReport(messages, concurrency, messages - pending, pending, succeeded.get(),
+            return new FaultRunReport(
+                    messages, concurrency, messages - pending, pending, succeeded.get(),
                     snapshot(failures), redeliveries.get(), retryWouldDuplicate.get(), server.ledger().snapshot(),
                     threads.getPeakThreadCount(), peakHeap.get(), Runtime.getRuntime().maxMemory(), elapsed);
         }
@@ -142,7 +144,7 @@ public final class FaultRun {
                 // the recipe of the docs: redeliver what cannot reach the customer twice, nothing else
                 onException(WaapiException.class)
                         .retryWhile(e -> e.getException(WaapiException.class).isRetryable()
-                                         && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 3)
+                                && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 3)
                         .redeliveryDelay(50).logExhausted(false).logRetryAttempted(false)
                         .onRedelivery(FaultRun::body);
                 from("direct:text").process(FaultRun::body).to("waapi:cloud/text");

@@ -7,8 +7,8 @@ import java.util.Map;
  * 429s, nothing reaching the customer twice.
  */
 record FaultRunReport(int messages, int concurrency, long completed, long pending, long succeeded,
-                      Map<String, Long> failures, long routeRedeliveries, long retryWouldDuplicate,
-                      Ledger.Snapshot server, int peakThreads, long peakHeapBytes, long maxHeapBytes, long elapsedMillis) {
+        Map<String, Long> failures, long routeRedeliveries, long retryWouldDuplicate,
+        Ledger.Snapshot server, int peakThreads, long peakHeapBytes, long maxHeapBytes, long elapsedMillis) {
 
     boolean holds() {
         return pending == 0 && server.resentOtherwise() == 0 && server.processedTwice() == 0 && retryWouldDuplicate == 0;
@@ -37,7 +37,8 @@ record FaultRunReport(int messages, int concurrency, long completed, long pendin
         row(t, "peak threads (whole process, server included)", peakThreads);
         row(t, "peak heap used (sampled every 20 ms) / max heap", mib(peakHeapBytes) + " / " + mib(maxHeapBytes));
         row(t, "wall time", String.format("%.1f s", elapsedMillis / 1000.0));
-        t.append(holds() ? "\nHOLDS: nothing pending, no re-send but 429s, no message twice\n"
+        t.append(holds()
+                ? "\nHOLDS: nothing pending, no re-send but 429s, no message twice\n"
                 : "\nBROKEN: see the figures above\n");
         return t.toString();
     }

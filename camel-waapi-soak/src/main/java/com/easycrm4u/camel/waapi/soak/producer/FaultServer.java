@@ -164,8 +164,10 @@ final class FaultServer implements AutoCloseable {
         Fault fault = plan.next();
         ledger.record(message, attempt, fault);
         switch (fault) {
-            case SERVER_ERROR -> send(connection, response(500, "{\"success\": false, \"message\": \"Internal server error\"}", null));
-            case RATE_LIMITED -> send(connection, response(429, "{\"success\": false, \"message\": \"Rate limit exceeded\"}", "1"));
+            case SERVER_ERROR ->
+                send(connection, response(500, "{\"success\": false, \"message\": \"Internal server error\"}", null));
+            case RATE_LIMITED ->
+                send(connection, response(429, "{\"success\": false, \"message\": \"Rate limit exceeded\"}", "1"));
             case RATE_LIMITED_NO_RETRY_AFTER -> send(connection,
                     response(429, "{\"success\": false, \"message\": \"Rate limit exceeded\"}", null));
             case RESET -> {
@@ -176,7 +178,8 @@ final class FaultServer implements AutoCloseable {
             case OVERSIZED -> stream(connection);
             default -> {
                 byte[] ok = response(200, "{\"success\": true, \"data\": {\"messageId\": \"wamid." + message + "-" + attempt
-                                          + "\", \"status\": \"sent\", \"type\": \"text\"}}", null);
+                                          + "\", \"status\": \"sent\", \"type\": \"text\"}}",
+                        null);
                 if (answerDelayMillis > 0) {
                     connection.waiting = true;
                     delayed.add(new Delayed(System.currentTimeMillis() + answerDelayMillis, connection, ok));

@@ -48,7 +48,8 @@ final class Ledger {
             resentOtherwise += Math.max(0, again - counts[1]);
         }
         long processedTwice = processed.values().stream().filter(n -> n > 1).count();
-        return new Snapshot(requests, resentAfterRateLimit, resentOtherwise, processed.size(), processedTwice,
+        return new Snapshot(
+                requests, resentAfterRateLimit, resentOtherwise, processed.size(), processedTwice,
                 new EnumMap<>(faults));
     }
 
@@ -58,7 +59,7 @@ final class Ledger {
      * @param processedTwice       messages the server processed more than once: the customer would see them twice
      */
     record Snapshot(long requests, long resentAfterRateLimit, long resentOtherwise, long processedMessages,
-                    long processedTwice, Map<Fault, Integer> faults) {
+            long processedTwice, Map<Fault, Integer> faults) {
 
         int count(Fault fault) {
             return faults.getOrDefault(fault, 0);

@@ -15,8 +15,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 /**
- * Embedded Hazelcast members that find each other over TCP on 127.0.0.1 only (multicast and auto-detection off), as
- * the nodes of a webhook receiver behind a load balancer would share one repository.
+ * Embedded Hazelcast members that find each other over TCP on 127.0.0.1 only (multicast and auto-detection off), as the
+ * nodes of a webhook receiver behind a load balancer would share one repository.
  */
 public final class HazelcastMembers implements AutoCloseable {
 

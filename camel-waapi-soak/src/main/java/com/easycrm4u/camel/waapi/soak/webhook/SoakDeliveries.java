@@ -39,7 +39,8 @@ final class SoakDeliveries {
                 }
             }
             byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"959648497055756\",\"changes\":["
-                           + changes + "]}]}").getBytes(StandardCharsets.UTF_8);
+                           + changes + "]}]}")
+                    .getBytes(StandardCharsets.UTF_8);
             deliveries.add(new Delivery(deliveries.size(), body, WebhookSignature.sign(body, verifyToken), List.copyOf(keys)));
         }
         return deliveries;

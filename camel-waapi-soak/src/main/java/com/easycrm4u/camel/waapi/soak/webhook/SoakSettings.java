@@ -7,17 +7,17 @@ import java.util.Map;
 /**
  * What a webhook soak run does: how many events, over how many nodes, how hard, with which faults.
  *
- * @param events         events to deliver, in deliveries of 1 to 3
- * @param nodes          1, or 2 sharing a Hazelcast repository (one of them is stopped for good mid-run)
- * @param concurrency    deliveries in flight at once
- * @param seed           the seed of every random choice, so a run can be repeated
- * @param routeFailures  the share of route attempts that fail
- * @param duplicates     the share of deliveries sent twice (same bytes, same or new delivery id)
- * @param replays        the share of deliveries replayed later under a new delivery id
- * @param answerTimeout  how long the sender waits for an answer before it counts a timeout and retries
+ * @param events        events to deliver, in deliveries of 1 to 3
+ * @param nodes         1, or 2 sharing a Hazelcast repository (one of them is stopped for good mid-run)
+ * @param concurrency   deliveries in flight at once
+ * @param seed          the seed of every random choice, so a run can be repeated
+ * @param routeFailures the share of route attempts that fail
+ * @param duplicates    the share of deliveries sent twice (same bytes, same or new delivery id)
+ * @param replays       the share of deliveries replayed later under a new delivery id
+ * @param answerTimeout how long the sender waits for an answer before it counts a timeout and retries
  */
 public record SoakSettings(int events, int nodes, int concurrency, long seed, double routeFailures, double duplicates,
-                           double replays, Duration answerTimeout) {
+        double replays, Duration answerTimeout) {
 
     /** The run of docs/webhooks.md. */
     public static SoakSettings full(int nodes) {
@@ -35,7 +35,8 @@ public record SoakSettings(int events, int nodes, int concurrency, long seed, do
             values.put(arg.substring(0, equals).replaceFirst("^--", ""), arg.substring(equals + 1));
         }
         SoakSettings defaults = full(Integer.parseInt(values.getOrDefault("nodes", "1")));
-        return new SoakSettings(Integer.parseInt(values.getOrDefault("events", String.valueOf(defaults.events()))),
+        return new SoakSettings(
+                Integer.parseInt(values.getOrDefault("events", String.valueOf(defaults.events()))),
                 defaults.nodes(), Integer.parseInt(values.getOrDefault("concurrency", String.valueOf(defaults.concurrency()))),
                 Long.parseLong(values.getOrDefault("seed", String.valueOf(defaults.seed()))), defaults.routeFailures(),
                 defaults.duplicates(), defaults.replays(), defaults.answerTimeout());

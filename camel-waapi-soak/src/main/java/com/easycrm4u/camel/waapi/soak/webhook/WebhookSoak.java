@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * the first node is stopped and started a third of the way in, and with two nodes the second is stopped for good two
  * thirds of the way in. The sender retries by WAAPI's rules.
  * <p>
- * Run it with {@code ./mvnw -B -ntp -pl camel-waapi-soak -am -DskipTests -Pwebhook-soak verify -Dsoak.args="events=100000 nodes=2"}.
+ * Run it with
+ * {@code ./mvnw -B -ntp -pl camel-waapi-soak -am -DskipTests -Pwebhook-soak verify -Dsoak.args="events=100000 nodes=2"}.
  */
 public final class WebhookSoak {
 
@@ -79,8 +80,10 @@ public final class WebhookSoak {
         return report;
     }
 
-    private static void send(SoakSettings settings, List<SoakDeliveries.Delivery> deliveries, List<WebhookNode> nodes,
-                             SoakReport report, Random random) throws Exception {
+    private static void send(
+            SoakSettings settings, List<SoakDeliveries.Delivery> deliveries, List<WebhookNode> nodes,
+            SoakReport report, Random random)
+            throws Exception {
         List<URI> live = new CopyOnWriteArrayList<>();
         nodes.forEach(node -> live.add(node.webhook()));
         ExecutorService senders = Executors.newFixedThreadPool(settings.concurrency());
@@ -132,9 +135,10 @@ public final class WebhookSoak {
         }
     }
 
-    private static CompletableFuture<Void> submit(ExecutorService workers, WaapiSender sender, SoakReport report,
-                                                  SoakDeliveries.Delivery delivery, String deliveryId, boolean duplicate,
-                                                  boolean replay) {
+    private static CompletableFuture<Void> submit(
+            ExecutorService workers, WaapiSender sender, SoakReport report,
+            SoakDeliveries.Delivery delivery, String deliveryId, boolean duplicate,
+            boolean replay) {
         report.delivery(duplicate, replay);
         return CompletableFuture.runAsync(() -> sender.deliver(delivery, deliveryId), workers);
     }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fault run of issue 10 at 5,000 messages: every exchange completes, the component re-sends nothing but 429s, and
- * a route that redelivers only {@code isRetryable()} never gets a message to the customer twice.
+ * The fault run of issue 10 at 5,000 messages: every exchange completes, the component re-sends nothing but 429s, and a
+ * route that redelivers only {@code isRetryable()} never gets a message to the customer twice.
  */
 class FaultRunTest {
 

@@ -2,10 +2,10 @@ package com.easycrm4u.camel.waapi.soak.producer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * 10,000 sends in flight at once against a sink that answers after a second, and a route whose continuation is
- * slow (held until every answer is in): the process's threads stay few (one per held continuation before the bounded
- * pool), and all 10,000 complete. The sink runs in a
- * process of its own: one process may not open 20,000 sockets here.
+ * 10,000 sends in flight at once against a sink that answers after a second, and a route whose continuation is slow
+ * (held until every answer is in): the process's threads stay few (one per held continuation before the bounded pool),
+ * and all 10,000 complete. The sink runs in a process of its own: one process may not open 20,000 sockets here.
  */
 class TenThousandInFlightTest {
 
@@ -117,7 +116,8 @@ class TenThousandInFlightTest {
 
     private int startSink(long delayMillis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        sink = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), SlowSink.class.getName(),
+        sink = new ProcessBuilder(
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), SlowSink.class.getName(),
                 String.valueOf(delayMillis)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(sink.getInputStream(), StandardCharsets.UTF_8));
         String line;

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two receivers behind a load balancer sharing camel-hazelcast's IdempotentRepository (two embedded members over
- * loopback TCP): a duplicate of a delivery in flight on one node that lands on the other is not acknowledged before
- * the first attempt has its outcome, and the claim of a node that dies mid-delivery expires after claimExpiry.
+ * loopback TCP): a duplicate of a delivery in flight on one node that lands on the other is not acknowledged before the
+ * first attempt has its outcome, and the claim of a node that dies mid-delivery expires after claimExpiry.
  */
 class TwoNodeClaimsTest {
 
@@ -44,9 +44,11 @@ class TwoNodeClaimsTest {
     @BeforeAll
     static void startNodes() throws Exception {
         hazelcast = new HazelcastMembers(2);
-        nodeA = new WebhookNode(TOKEN, new HazelcastIdempotentRepository(hazelcast.member(0), "waapi-webhook"),
+        nodeA = new WebhookNode(
+                TOKEN, new HazelcastIdempotentRepository(hazelcast.member(0), "waapi-webhook"),
                 CLAIM_EXPIRY_MILLIS, exchange -> nodeAWork.process(exchange), ROUTED);
-        nodeB = new WebhookNode(TOKEN, new HazelcastIdempotentRepository(hazelcast.member(1), "waapi-webhook"),
+        nodeB = new WebhookNode(
+                TOKEN, new HazelcastIdempotentRepository(hazelcast.member(1), "waapi-webhook"),
                 CLAIM_EXPIRY_MILLIS, exchange -> {
                 }, ROUTED);
     }
@@ -88,7 +90,8 @@ class TwoNodeClaimsTest {
             assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
         };
         try {
-            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(nodeA.webhook(), delivery));
+            CompletableFuture<HttpResponse<String>> first
+                    = CompletableFuture.supplyAsync(() -> post(nodeA.webhook(), delivery));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
             HttpResponse<String> duplicate = post(nodeB.webhook(), delivery);
@@ -119,7 +122,8 @@ class TwoNodeClaimsTest {
             throw new IllegalStateException("this node died");
         };
         try {
-            CompletableFuture<HttpResponse<String>> dying = CompletableFuture.supplyAsync(() -> post(nodeA.webhook(), delivery));
+            CompletableFuture<HttpResponse<String>> dying
+                    = CompletableFuture.supplyAsync(() -> post(nodeA.webhook(), delivery));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(post(nodeB.webhook(), delivery).statusCode()).isEqualTo(503);
             // WAAPI's retries land on node B; once the claim expired (1 to 2 claimExpiry), B routes the delivery

@@ -3,14 +3,15 @@ package com.easycrm4u.camel.waapi.springboot.webhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
-import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
-import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
-import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
+import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
+import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
+import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import com.easycrm4u.camel.waapi.webhook.model.MessageStatus;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookError;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery report: per order the message id, the latest status and when it was reached, written to a JSON file
- * after every change. Statuses only move forward (sent, delivered, read; failed ends it), whatever order the
- * webhooks arrive in, and a status that arrives before the send's answer is kept until the order is known.
+ * after every change. Statuses only move forward (sent, delivered, read; failed ends it), whatever order the webhooks
+ * arrive in, and a status that arrives before the send's answer is kept until the order is known.
  */
 public class DeliveryReport {
 
@@ -101,7 +100,9 @@ public class DeliveryReport {
         status(update.getId(), update.getStatus(), update.getTimestamp(), error);
     }
 
-    /** {@code status} of message {@code messageId} at {@code timestamp} (epoch seconds), with the error of a failure. */
+    /**
+     * {@code status} of message {@code messageId} at {@code timestamp} (epoch seconds), with the error of a failure.
+     */
     public void status(String messageId, String status, String timestamp, String error) {
         String at = timestamp == null ? Instant.now().toString() : Instant.ofEpochSecond(Long.parseLong(timestamp)).toString();
         Consumer<Map<String, Object>> listener = null;
@@ -174,12 +175,12 @@ public class DeliveryReport {
 
     public synchronized boolean isComplete() {
         return expected >= 0 && byOrder.size() >= expected && repliesSent >= expectedReplies
-               && byOrder.values().stream().allMatch(e -> List.of("read", "failed", "rejected").contains(e.status));
+                && byOrder.values().stream().allMatch(e -> List.of("read", "failed", "rejected").contains(e.status));
     }
 
     private boolean advance(Entry entry, String status, String at) {
         boolean forward = "failed".equals(status) && !"failed".equals(entry.status)
-                          || PROGRESS.indexOf(status) > PROGRESS.indexOf(entry.status) && !"failed".equals(entry.status);
+                || PROGRESS.indexOf(status) > PROGRESS.indexOf(entry.status) && !"failed".equals(entry.status);
         if (forward) {
             entry.status = status;
             entry.at = at;

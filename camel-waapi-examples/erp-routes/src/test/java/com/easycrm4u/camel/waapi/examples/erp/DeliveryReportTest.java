@@ -21,7 +21,8 @@ class DeliveryReportTest {
         DeliveryReport report = new DeliveryReport(file);
 
         // on a loaded machine the failed webhook can be routed before the send's answer reaches the report
-        report.status("wamid.early", "failed", "1700000000", "(#131026) Recipient phone number does not have WhatsApp installed");
+        report.status("wamid.early", "failed", "1700000000",
+                "(#131026) Recipient phone number does not have WhatsApp installed");
         report.sent(Map.of("orderId", "SO-1", "phone", "+917890000198"), "wamid.early", "sent");
 
         JsonNode order = new ObjectMapper().readTree(file.toFile()).path("orders").get(0);

@@ -2,12 +2,13 @@ package com.easycrm4u.camel.waapi.example.quarkus;
 
 import java.nio.file.Path;
 
-import com.easycrm4u.camel.waapi.examples.erp.DeadLetters;
-import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
-import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+
+import com.easycrm4u.camel.waapi.examples.erp.DeadLetters;
+import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
+import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

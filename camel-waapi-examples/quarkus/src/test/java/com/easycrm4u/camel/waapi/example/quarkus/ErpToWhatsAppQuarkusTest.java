@@ -5,13 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import jakarta.inject.Inject;
+
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
 import com.easycrm4u.camel.waapi.example.OversizedDeliveries;
 import com.easycrm4u.camel.waapi.example.quarkus.WaapiSandboxResource.ErpExampleApplication;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -68,7 +69,8 @@ class ErpToWhatsAppQuarkusTest {
 
         HttpResponse<String> metrics = get("/q/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).containsPattern("waapi_messages_total\\{[^}]*operation=\"cloud/template\"[^}]*outcome=\"success\"");
+        assertThat(metrics.body())
+                .containsPattern("waapi_messages_total\\{[^}]*operation=\"cloud/template\"[^}]*outcome=\"success\"");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -12,8 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the WAAPI sandbox before the application, on a free port chosen now so that the sandbox knows the webhook URL
- * before the shipped batch goes out, and gives the application the sandbox's camel.component.waapi.* settings, the
- * port and a fresh work folder.
+ * before the shipped batch goes out, and gives the application the sandbox's camel.component.waapi.* settings, the port
+ * and a fresh work folder.
  */
 public class WaapiSandboxResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +29,8 @@ public class WaapiSandboxResource implements QuarkusTestResourceLifecycleManager
         sandbox = ErpExampleChecks.startSandbox();
         // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
         int port = ErpExampleChecks.freeLoopbackPort();
-        application = new ErpExampleApplication(Path.of("target", "erp-example-" + UUID.randomUUID()).toAbsolutePath(),
+        application = new ErpExampleApplication(
+                Path.of("target", "erp-example-" + UUID.randomUUID()).toAbsolutePath(),
                 URI.create("http://127.0.0.1:" + port + "/waapi/webhook"));
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), application.webhook().toString());
 

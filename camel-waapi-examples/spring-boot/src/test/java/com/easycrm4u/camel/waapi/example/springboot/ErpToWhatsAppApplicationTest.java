@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example application against the WAAPI sandbox, on a free port chosen before it starts (the sandbox must know
- * the webhook URL before the shipped batch goes out): the batch goes out as order_shipped templates, the signed status
+ * The example application against the WAAPI sandbox, on a free port chosen before it starts (the sandbox must know the
+ * webhook URL before the shipped batch goes out): the batch goes out as order_shipped templates, the signed status
  * webhooks come back through Spring MVC into the YAML webhook route, and the report, the inbox and the STATUS answer
  * work as on Camel Main.
  */

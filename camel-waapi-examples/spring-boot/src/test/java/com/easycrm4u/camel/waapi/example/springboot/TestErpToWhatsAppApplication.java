@@ -20,8 +20,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The example application on the embedded WAAPI sandbox, without an account: Spring Boot's development-time launcher
- * ({@code spring-boot:test-run}, which the {@code run-example} profile binds to {@code package}). The sandbox and
- * this class are on the test class path only; the application's jar talks to the account of its properties.
+ * ({@code spring-boot:test-run}, which the {@code run-example} profile binds to {@code package}). The sandbox and this
+ * class are on the test class path only; the application's jar talks to the account of its properties.
  * <p>
  * The sandbox's {@code camel.component.waapi.*} take precedence over {@code application.properties}, its webhooks go to
  * the application's own {@code waapi:webhook} on the port the server got, and, as in the Camel Main example, the first
@@ -54,7 +54,8 @@ public final class TestErpToWhatsAppApplication {
     }
 
     private record SandboxWiring(WaapiSandbox sandbox, AtomicReference<ConfigurableApplicationContext> started)
-            implements SpringApplicationRunListener {
+            implements
+                SpringApplicationRunListener {
 
         @Override
         public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
