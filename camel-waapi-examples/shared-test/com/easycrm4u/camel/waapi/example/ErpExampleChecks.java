@@ -52,11 +52,6 @@ public final class ErpExampleChecks {
         return WaapiSandbox.builder().recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP).build().start();
     }
 
-    /** A port that is free on the loopback interface now, for an application whose webhook URL must be known first. */
-    public static int freeLoopbackPort() {
-        return WaapiSandbox.freeLoopbackPort();
-    }
-
     /**
      * Waits until the shipped batch is reported in {@code workDir/delivery-report.json}, then checks it: three orders
      * read, the "no WhatsApp" one failed with 131026, the malformed one rejected into the dead-letter folder without a

@@ -117,7 +117,7 @@ class KarafFeatureInstallTest {
     private int runExample(KarafInstance karaf, Path workDir) throws IOException {
         WaapiSandbox sandbox = ErpExampleChecks.startSandbox();
         sandboxes.add(sandbox);
-        int port = ErpExampleChecks.freeLoopbackPort();
+        int port = WaapiSandbox.freeLoopbackPort();
         sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), "http://127.0.0.1:" + port + "/waapi/webhook");
         Map<String, String> waapi = new LinkedHashMap<>();
         sandbox.camelProperties().forEach((key, value) -> waapi.put(camelCase(key), value));

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
+import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 
 /**
  * A copy of the Apache Karaf distribution, started by a test as {@code bin/karaf server} and driven through its own
@@ -46,7 +46,7 @@ final class KarafInstance implements AutoCloseable {
         delete(home);
         copy(distribution, home);
         Path etc = home.resolve("etc");
-        int sshPort = ErpExampleChecks.freeLoopbackPort();
+        int sshPort = WaapiSandbox.freeLoopbackPort();
         Files.writeString(etc.resolve("maven-settings.xml"), "<settings/>\n");
         Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"), String.join("\n",
                 "org.ops4j.pax.url.mvn.offline = true",
@@ -57,8 +57,8 @@ final class KarafInstance implements AutoCloseable {
                 "org.ops4j.pax.url.mvn.repositories =", ""));
         edit(etc.resolve("org.apache.karaf.shell.cfg"), Map.of("sshHost", "127.0.0.1", "sshPort", String.valueOf(sshPort)));
         edit(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
-                "rmiRegistryHost", "127.0.0.1", "rmiRegistryPort", String.valueOf(ErpExampleChecks.freeLoopbackPort()),
-                "rmiServerHost", "127.0.0.1", "rmiServerPort", String.valueOf(ErpExampleChecks.freeLoopbackPort())));
+                "rmiRegistryHost", "127.0.0.1", "rmiRegistryPort", String.valueOf(WaapiSandbox.freeLoopbackPort()),
+                "rmiServerHost", "127.0.0.1", "rmiServerPort", String.valueOf(WaapiSandbox.freeLoopbackPort())));
         Files.writeString(etc.resolve("users.properties"),
                 "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
         Files.copy(featuresProcessing, etc.resolve("org.apache.karaf.features.xml"), StandardCopyOption.REPLACE_EXISTING);

@@ -28,7 +28,7 @@ public class WaapiSandboxResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         sandbox = ErpExampleChecks.startSandbox();
         // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
-        int port = ErpExampleChecks.freeLoopbackPort();
+        int port = WaapiSandbox.freeLoopbackPort();
         application = new ErpExampleApplication(
                 Path.of("target", "erp-example-" + UUID.randomUUID()).toAbsolutePath(),
                 URI.create("http://127.0.0.1:" + port + "/waapi/webhook"));

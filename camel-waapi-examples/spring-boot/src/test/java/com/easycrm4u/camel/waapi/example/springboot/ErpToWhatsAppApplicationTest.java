@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErpToWhatsAppApplicationTest {
 
     private static final WaapiSandbox SANDBOX = ErpExampleChecks.startSandbox();
-    private static final int PORT = ErpExampleChecks.freeLoopbackPort();
+    private static final int PORT = WaapiSandbox.freeLoopbackPort();
     private static final URI WEBHOOK = URI.create("http://127.0.0.1:" + PORT + "/waapi/webhook");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK_DIR = Path.of("target", "erp-example-" + UUID.randomUUID()).toAbsolutePath();
