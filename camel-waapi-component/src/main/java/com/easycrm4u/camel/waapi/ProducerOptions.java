@@ -49,7 +49,10 @@ final class ProducerOptions {
         }
     }
 
-    /** Warns when the credentials would cross a network in clear: plain http to a host that is not this machine. */
+    /**
+     * Warns when the credentials would cross a network in clear: plain http to a host that is not this machine. Runs
+     * after {@link #check}, so the base URL has a host.
+     */
     static void warnIfClearText(String operation, String baseUrl) {
         URI root = URI.create(baseUrl);
         if ("http".equalsIgnoreCase(root.getScheme()) && !isLoopback(root.getHost())) {
@@ -88,20 +91,17 @@ final class ProducerOptions {
         }
     }
 
+    /** @param host a URL's host: a name, an IPv4 address, or an IPv6 address in brackets (which InetAddress takes) */
     private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(h) || h.toLowerCase().endsWith(".localhost")) {
+        if ("localhost".equalsIgnoreCase(host) || host.toLowerCase().endsWith(".localhost")) {
             return true;
         }
-        if (!IPV4.matcher(h).matches() && !h.contains(":")) {
+        if (!IPV4.matcher(host).matches() && !host.contains(":")) {
             // a name: resolving it here would block the start on DNS, and a name can point anywhere
             return false;
         }
         try {
-            return InetAddress.getByName(h).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException notAnAddress) {
             return false;
         }

@@ -81,9 +81,8 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
                                                + " (consumer) and the producers waapi:"
                                                + String.join(", waapi:", WaapiOperations.producerUris()));
         }
-        WaapiEndpoint endpoint = new WaapiEndpoint(uri, this, operation, configuration.copy());
-        setProperties(endpoint, parameters);
-        return endpoint;
+        // DefaultComponent sets the URI's parameters on the endpoint returned
+        return new WaapiEndpoint(uri, this, operation, configuration.copy());
     }
 
     /**

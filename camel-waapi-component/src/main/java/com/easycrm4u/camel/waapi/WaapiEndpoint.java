@@ -76,12 +76,12 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     }
 
     /**
-     * A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries.
+     * A client of the API with this endpoint's base URL, credentials, timeouts and rate-limit retries, which were
+     * checked when the endpoint started.
      *
      * @param onRateLimitRetry told each time a 429 is sent again
      */
     WaapiClient createClient(Runnable onRateLimitRetry) throws Exception {
-        ProducerOptions.check(operation.uri(), configuration);
         ClientOptions options = new ClientOptions(
                 configuration.getBaseUrl(), configuration.getApiKey(),
                 configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),

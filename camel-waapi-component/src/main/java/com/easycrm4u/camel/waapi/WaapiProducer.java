@@ -75,11 +75,6 @@ public class WaapiProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
-    /** What this producer's calls tell about its health. */
-    public ProducerHealth getHealth() {
-        return health;
-    }
-
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Object request;

@@ -4,16 +4,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +150,113 @@ class ComponentPoolsTest extends WaapiTestSupport {
         sendThrough(route);
         assertThat(threads).hasSize(2).allSatisfy(name -> assertThat(name).endsWith("WaapiWorker"));
         wireMock.verify(2, RequestPatternBuilder.allRequests());
+    }
+
+    @Test
+    void theApplicationsDefaultThreadPoolProfileDoesNotChangeTheWorkerPool() throws Exception {
+        ThreadPoolProfile defaults = context.getExecutorServiceManager().getDefaultThreadPoolProfile();
+        defaults.setKeepAliveTime(5L);
+        defaults.setAllowCoreThreadTimeOut(false);
+        defaults.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+
+        sendThrough(routeNotingTheThread());
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) waapi().workerPool();
+
+        assertThat(workers.allowsCoreThreadTimeOut()).as("idle worker threads end").isTrue();
+        assertThat(workers.getKeepAliveTime(TimeUnit.SECONDS)).isEqualTo(60);
+        context.stop();
+        List<String> ranOn = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> workers.execute(() -> ranOn.add(Thread.currentThread().getName())))
+                .as("a completion handed to the stopped pool fails; it does not run on the caller's (transport's) thread")
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(ranOn).isEmpty();
+    }
+
+    @Test
+    void oneConnectionIsEnough() throws Exception {
+        waapi().setMaxConnections(1);
+        waapi().stop();
+        waapi().start();
+        String route = routeNotingTheThread();
+
+        sendThrough(route);
+        sendThrough(route);
+
+        wireMock.verify(2, RequestPatternBuilder.allRequests());
+    }
+
+    @Test
+    void theApplicationsVertxRunsTheCallsAndOutlivesTheComponentWhoseClientsAreClosed() throws Exception {
+        Vertx application = Vertx.vertx();
+        try {
+            waapi().setVertx(application);
+            sendThrough(routeNotingTheThread());
+            assertThat(waapi().vertxClients().vertx()).isSameAs(application);
+            List<HttpClient> clients = List.copyOf(waapi().vertxClients().clients().values());
+
+            context.stop();
+
+            assertThat(clients).singleElement().satisfies(client -> assertThatThrownBy(
+                    () -> client.request(HttpMethod.GET, wireMock.port(), "127.0.0.1", "/"))
+                    .as("the component's client is closed with it").hasMessageContaining("closed"));
+            CompletableFuture<String> alive = new CompletableFuture<>();
+            application.runOnContext(nothing -> alive.complete("alive"));
+            assertThat(alive).as("the application's Vert.x is the application's to close")
+                    .succeedsWithin(Duration.ofSeconds(10)).isEqualTo("alive");
+        } finally {
+            application.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aVertxInTheRegistryRunsTheCalls() throws Exception {
+        Vertx registered = Vertx.vertx();
+        try {
+            context.getRegistry().bind("vertx", registered);
+            sendThrough(routeNotingTheThread());
+
+            assertThat(waapi().vertxClients().vertx()).isSameAs(registered);
+        } finally {
+            registered.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What camel-platform-http-vertx binds in Camel Main: a router that knows the server's Vert.x. */
+    public static final class PlatformHttpRouter {
+        private final Object vertx;
+
+        PlatformHttpRouter(Object vertx) {
+            this.vertx = vertx;
+        }
+
+        public Object vertx() {
+            return vertx;
+        }
+    }
+
+    @Test
+    void thePlatformHttpServersVertxRunsTheCallsWhenThereIsOne() throws Exception {
+        Vertx server = Vertx.vertx();
+        try {
+            context.getRegistry().bind("platform-http-router", new PlatformHttpRouter(server));
+            sendThrough(routeNotingTheThread());
+
+            assertThat(waapi().vertxClients().vertx()).isSameAs(server);
+        } finally {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRouterWithoutAVertxLeavesTheComponentItsOwnWhichEndsWithIt() throws Exception {
+        context.getRegistry().bind("platform-http-router", new PlatformHttpRouter("not a Vert.x"));
+        sendThrough(routeNotingTheThread());
+        CompletableFuture<Thread> eventLoop = new CompletableFuture<>();
+        waapi().vertxClients().vertx().runOnContext(nothing -> eventLoop.complete(Thread.currentThread()));
+        Thread ownThread = eventLoop.get(10, TimeUnit.SECONDS);
+
+        context.stop();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ownThread.isAlive());
     }
 }

@@ -1,9 +1,12 @@
 package com.easycrm4u.camel.waapi;
 
+import java.util.List;
+
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.EndpointServiceRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,5 +98,26 @@ class EndpointCreationTest extends WaapiTestSupport {
             }
         })).hasStackTraceContaining("baseUrl must be an http or https URL with a host, not 'ftp://127.0.0.1/api'");
         verifyNothingSent();
+    }
+
+    /** What Camel lists as the services a context talks to (camel-cli's {@code camel get service}, the dev console). */
+    @Test
+    void theWebhookPathAndTheApisBaseUrlAreListedAsHttpServices() {
+        context.getEndpoint("waapi:webhook?path=/hooks/in");
+        context.getEndpoint("waapi:cloud/text");
+
+        List<EndpointServiceRegistry.EndpointService> services = context.getCamelContextExtension()
+                .getEndpointServiceRegistry().listAllEndpointServices();
+
+        assertThat(services).filteredOn(service -> service.getEndpointUri().startsWith("waapi://webhook"))
+                .singleElement().satisfies(service -> {
+                    assertThat(service.getServiceUrl()).isEqualTo("/hooks/in");
+                    assertThat(service.getServiceProtocol()).isEqualTo("http");
+                });
+        assertThat(services).filteredOn(service -> service.getEndpointUri().startsWith("waapi://cloud/text"))
+                .singleElement().satisfies(service -> {
+                    assertThat(service.getServiceUrl()).isEqualTo(baseUrl());
+                    assertThat(service.getServiceProtocol()).isEqualTo("http");
+                });
     }
 }

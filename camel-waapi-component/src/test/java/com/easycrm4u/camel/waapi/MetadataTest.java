@@ -3,21 +3,27 @@ package com.easycrm4u.camel.waapi;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import io.vertx.core.Vertx;
 import org.apache.camel.catalog.CamelCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.catalog.RuntimeCamelCatalog;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.tooling.model.BaseOptionModel;
 import org.apache.camel.tooling.model.ComponentModel;
 import org.apache.camel.util.IOHelper;
@@ -60,6 +66,40 @@ class MetadataTest extends WaapiTestSupport {
                 WaapiOperations.PING, new WaapiConfiguration());
         assertThat(new WaapiEndpointConfigurer().configure(context, target, "fromPhoneNo", "+917890000199", true)).isTrue();
         assertThat(target.getConfiguration().getFromPhoneNo()).isEqualTo("+917890000199");
+    }
+
+    /** What Camel's tooling (dev console, JMX, configuration dumps) shows of the options: the values set. */
+    @Test
+    void theComponentsOptionsReadBackAsSet() throws Exception {
+        WaapiComponent component = (WaapiComponent) context.getComponent("waapi");
+        HttpClient httpClient = HttpClient.newHttpClient();
+        Vertx vertx = Vertx.vertx();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            PropertyConfigurer configurer = component.getComponentPropertyConfigurer();
+            PropertyConfigurerGetter getter = (PropertyConfigurerGetter) configurer;
+            SSLContextParameters ssl = new SSLContextParameters();
+            configurer.configure(context, component, "httpClient", httpClient, true);
+            configurer.configure(context, component, "vertx", vertx, true);
+            configurer.configure(context, component, "sslContextParameters", ssl, true);
+            configurer.configure(context, component, "useGlobalSslContextParameters", false, true);
+            configurer.configure(context, component, "workerPool", pool, true);
+            configurer.configure(context, component, "workerPoolSize", 7, true);
+            configurer.configure(context, component, "idempotentCacheSize", 42, true);
+            configurer.configure(context, component, "split", false, true);
+
+            assertThat(getter.getOptionValue(component, "httpClient", true)).isSameAs(httpClient);
+            assertThat(getter.getOptionValue(component, "vertx", true)).isSameAs(vertx);
+            assertThat(getter.getOptionValue(component, "sslContextParameters", true)).isSameAs(ssl);
+            assertThat(getter.getOptionValue(component, "useGlobalSslContextParameters", true)).isEqualTo(false);
+            assertThat(getter.getOptionValue(component, "workerPool", true)).isSameAs(pool);
+            assertThat(getter.getOptionValue(component, "workerPoolSize", true)).isEqualTo(7);
+            assertThat(getter.getOptionValue(component, "idempotentCacheSize", true)).isEqualTo(42);
+            assertThat(getter.getOptionValue(component, "split", true)).isEqualTo(false);
+        } finally {
+            pool.shutdownNow();
+            vertx.close();
+        }
     }
 
     @Test

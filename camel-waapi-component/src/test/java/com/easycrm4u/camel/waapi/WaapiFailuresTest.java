@@ -2,8 +2,12 @@ package com.easycrm4u.camel.waapi;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
+import com.easycrm4u.camel.waapi.client.NotSentException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +69,66 @@ class WaapiFailuresTest {
                 Duration.ofSeconds(1));
 
         assertThat(failure.getMessage()).contains("could not connect to 127.0.0.1:1 (ConnectException);");
+    }
+
+    @Test
+    void aRequestThatCannotBeBuiltIsNamedWithoutTheJdksMessageWhichMayQuoteACredential() {
+        WaapiException failure = WaapiFailures.requestNotBuilt(CALL,
+                new IllegalArgumentException("invalid header value: secret-api-key\n"));
+
+        assertThat(failure).isExactlyInstanceOf(WaapiException.class).hasNoCause()
+                .hasMessage("WAAPI " + CALL + ": the request could not be built (java.lang.IllegalArgumentException); "
+                            + "check baseUrl, apiKey and apiSecret for characters an HTTP request cannot carry");
+        assertThat(failure.isRetryable()).isFalse();
+    }
+
+    @Test
+    void aBodyThatCannotBeWrittenAsJsonSaysWhy() {
+        IllegalStateException cause = new IllegalStateException("no serializer for Foo");
+
+        WaapiException failure = WaapiFailures.requestNotSerializable(CALL, cause);
+
+        assertThat(failure).hasMessage("WAAPI " + CALL + ": the request body cannot be written as JSON: no serializer for Foo")
+                .hasCause(cause);
+        assertThat(failure.isRetryable()).isFalse();
+    }
+
+    @Test
+    void aWaapiExceptionTheTransportAlreadyChoseIsKept() {
+        WaapiException chosen = WaapiFailures.notSent(CALL, "closed", null);
+
+        assertThat(WaapiFailures.transportFailure(CALL, new CompletionException(chosen), "127.0.0.1:1",
+                Duration.ofSeconds(1))).isSameAs(chosen);
+    }
+
+    @Test
+    void anUnresolvedHostAndAJdkConnectTimeoutAreNeverSent() {
+        WaapiException unresolved = WaapiFailures.transportFailure(CALL,
+                new CompletionException(new IOException("lookup", new UnknownHostException("api.example"))),
+                "api.example:443", Duration.ofSeconds(1));
+        assertThat(unresolved).isExactlyInstanceOf(WaapiConnectionException.class)
+                .hasMessageContaining("was not sent: the host of api.example:443 could not be resolved;");
+
+        WaapiException timedOut = WaapiFailures.transportFailure(CALL,
+                new HttpConnectTimeoutException("HTTP connect timed out"), "127.0.0.1:1", Duration.ofSeconds(1));
+        assertThat(timedOut).isExactlyInstanceOf(WaapiConnectionException.class)
+                .hasMessageContaining("was not sent: could not connect to 127.0.0.1:1 within the connect timeout;");
+        assertThat(timedOut.isRetryable()).isTrue();
+    }
+
+    @Test
+    void aTransportsNotSentWordIsTakenWithItsReasonOrItsCause() {
+        WaapiException withReason = WaapiFailures.transportFailure(CALL,
+                new NotSentException("no connection to 127.0.0.1:1 became free within 1000 ms (requestTimeout)", null),
+                "127.0.0.1:1", Duration.ofSeconds(1));
+        assertThat(withReason).isExactlyInstanceOf(WaapiConnectionException.class)
+                .hasMessage("WAAPI " + CALL + " was not sent: no connection to 127.0.0.1:1 became free within 1000 ms "
+                            + "(requestTimeout); nothing reached the API, so sending it again is safe");
+
+        IOException closed = new IOException("Pool closed");
+        WaapiException byCause = WaapiFailures.transportFailure(CALL, new NotSentException(null, closed), "127.0.0.1:1",
+                Duration.ofSeconds(1));
+        assertThat(byCause).isExactlyInstanceOf(WaapiConnectionException.class).hasCause(closed)
+                .hasMessageContaining("was not sent: no connection to 127.0.0.1:1 could be had (IOException: Pool closed);");
     }
 }

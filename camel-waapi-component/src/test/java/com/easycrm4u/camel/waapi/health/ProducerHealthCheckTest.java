@@ -106,6 +106,20 @@ class ProducerHealthCheckTest extends WaapiTestSupport {
         assertThat(other).startsWith("direct:");
     }
 
+    @Test
+    void aStoppedRoutesProducerLeavesTheRegistryAndComesBackWhenTheRouteStarts() throws Exception {
+        String routeId = context.getRoutes().stream()
+                .filter(r -> r.getEndpoint().getEndpointUri().equals(route.replace(":", "://")))
+                .findFirst().orElseThrow().getRouteId();
+
+        context.getRouteController().stopRoute(routeId);
+        assertThat(HealthCheckRegistry.get(context).stream().map(HealthCheck::getId))
+                .noneMatch(id -> id.startsWith("producer:waapi:"));
+
+        context.getRouteController().startRoute(routeId);
+        assertThat(check().call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
     private HealthCheck check() {
         return HealthCheckRegistry.get(context).stream()
                 .filter(c -> c.getId().startsWith("producer:waapi:cloud/text"))

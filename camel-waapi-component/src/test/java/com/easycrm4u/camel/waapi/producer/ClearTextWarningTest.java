@@ -4,6 +4,7 @@ import com.easycrm4u.camel.waapi.LogCapture;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,14 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClearTextWarningTest extends WaapiTestSupport {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "http://waapi.example.com/api/v1/external", "http://10.20.30.40:8080/api",
-            "HTTP://api.example.org" })
-    void plainHttpToAnotherHostWarnsAtStart(String baseUrl) {
+    @CsvSource({
+            "http://waapi.example.com/api/v1/external, http://waapi.example.com without TLS",
+            "http://10.20.30.40:8080/api, http://10.20.30.40:8080 without TLS",
+            "HTTP://api.example.org, http://api.example.org without TLS",
+            "http://[2001:db8::1]:8089/api, http://[2001:db8::1]:8089 without TLS" })
+    void plainHttpToAnotherHostWarnsAtStart(String baseUrl, String named) {
         LogCapture run = LogCapture.of(() -> start("waapi:cloud/text?baseUrl=" + baseUrl));
 
         assertThat(run.thrown()).isNull();
-        assertThat(run.log()).contains("WARN").contains("without TLS").contains("in clear").contains("https://");
+        assertThat(run.log()).contains("WARN").contains("waapi:cloud/text calls " + named).contains("in clear")
+                .contains("https://");
         assertThat(run.log()).doesNotContain(API_KEY).doesNotContain(API_SECRET);
     }
 
