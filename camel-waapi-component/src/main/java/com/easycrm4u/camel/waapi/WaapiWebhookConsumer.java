@@ -98,8 +98,8 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
                                 : null)
                 : existing;
         if (repository == null) {
+            // started when made, and stopped only when the path is unregistered
             repository = registration.ownedRepository();
-            ServiceHelper.startService(repository);
         }
         recorder = new WebhookOutcomeRecorder(
                 new WebhookRefusalLog(configuration.getPath()),
@@ -122,7 +122,6 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
                 registration.setHttpConsumer(WebhookHttpServer.register(context,
                         getEndpoint().getComponent().getWebhookComponentName(), configuration.getPath(), registration));
             } catch (RuntimeException e) {
-                inflight.setAccepting(false);
                 registration.close();
                 registration = null;
                 throw e;
@@ -202,9 +201,9 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         return inflight.count();
     }
 
+    /** Nothing to prepare: Camel suspends the consumer before (deliveries are refused since), or stops it after. */
     @Override
     public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        inflight.setAccepting(false);
     }
 
     /** Why the consumer cannot take deliveries now, or null when it can. */

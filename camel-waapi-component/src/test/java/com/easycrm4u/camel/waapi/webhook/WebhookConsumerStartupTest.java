@@ -19,6 +19,8 @@ import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,16 +57,43 @@ class WebhookConsumerStartupTest {
         }
     }
 
+    /** A context whose waapi component registers its webhook paths on a stub HTTP server. */
+    private static CamelContext withStubServer() {
+        CamelContext context = new DefaultCamelContext();
+        WaapiComponent waapi = new WaapiComponent();
+        waapi.setWebhookComponentName("http-stub");
+        context.addComponent("waapi", waapi);
+        context.getRegistry().bind("http-stub", (RestConsumerFactory) (
+                camelContext, processor, verb, basePath, uriTemplate,
+                consumes, produces, configuration,
+                parameters) -> new DefaultConsumer(context.getEndpoint("mock:http"), processor));
+        return context;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "waapi:webhook?webhookVerifyToken=RAW(t0ken, )|POST /waapi/webhook (signature verification on, split=true, events=all)",
+            "waapi:webhook?webhookVerifyToken=RAW(t0ken,n3w)&events=messages&split=false|POST /waapi/webhook (signature verification on with 2 verify tokens, split=false, events=messages)",
+            "waapi:webhook?verifySignature=false&events=RAW( )|POST /waapi/webhook (signature verification OFF, split=true, events=all)" })
+    void theStartSaysHowTheRouteReceives(String uri, String said) throws Exception {
+        try (CamelContext context = withStubServer()) {
+            String log = StandardErrorCapture.capture(() -> startWithRoute(context, uri));
+            assertThat(log).contains("waapi:webhook receives deliveries on " + said);
+        }
+    }
+
+    @Test
+    void aMaxBodySizeOfZeroFailsTheRouteStart() throws Exception {
+        try (CamelContext context = withStubServer()) {
+            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t&maxBodySize=0"))
+                    .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("maxBodySize must be positive, was 0"));
+        }
+    }
+
     @Test
     void verificationOffLogsAWarningAtStart() throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            WaapiComponent waapi = new WaapiComponent();
-            waapi.setWebhookComponentName("http-stub");
-            context.addComponent("waapi", waapi);
-            context.getRegistry().bind("http-stub", (RestConsumerFactory) (
-                    camelContext, processor, verb, basePath, uriTemplate,
-                    consumes, produces, configuration,
-                    parameters) -> new DefaultConsumer(context.getEndpoint("mock:http"), processor));
+        try (CamelContext context = withStubServer()) {
             String log = StandardErrorCapture.capture(() -> startWithRoute(context, "waapi:webhook?verifySignature=false"));
             assertThat(log).contains("WARN").contains("does NOT verify X-Hub-Signature-256");
             assertThat(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted())

@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -25,6 +27,7 @@ class WebhookHealthCheckTest {
 
     private final CamelContext context = new DefaultCamelContext();
     private Consumer registration;
+    private final AtomicInteger registrations = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -34,6 +37,7 @@ class WebhookHealthCheckTest {
         context.getRegistry().bind("http-stub", (RestConsumerFactory) (
                 camelContext, processor, verb, basePath, uriTemplate,
                 consumes, produces, configuration, parameters) -> {
+            registrations.incrementAndGet();
             registration = new DefaultConsumer(camelContext.getEndpoint("mock:http"), processor);
             return registration;
         });
@@ -89,5 +93,38 @@ class WebhookHealthCheckTest {
         assertThat(consumerCheck().getState()).isEqualTo(HealthCheck.State.UP);
         context.getRouteController().stopRoute("hooks");
         assertThat(consumerCheck().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(consumerCheck().getMessage()).hasValueSatisfying(message -> assertThat(message).contains("stopped"));
+    }
+
+    @Test
+    void aStoppedRouteKeepsItsPathRegisteredAndARemovedOneGivesItBackForANewRoute() throws Exception {
+        Consumer first = registration;
+        context.getRouteController().stopRoute("hooks");
+        assertThat(ServiceHelper.isStarted(first)).as("registered while stopped: answered 503, not 404").isTrue();
+        context.getRouteController().startRoute("hooks");
+        assertThat(registrations).as("a restart keeps the registration").hasValue(1);
+
+        context.getRouteController().stopRoute("hooks");
+        context.removeRoute("hooks");
+        assertThat(ServiceHelper.isStopped(first)).as("unregistered when the route is removed").isTrue();
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("waapi:webhook?webhookVerifyToken=RAW(t0ken)").routeId("hooks").to("mock:events");
+            }
+        });
+        assertThat(registrations).as("the new route registers the path again").hasValue(2);
+        assertThat(ServiceHelper.isStarted(registration)).isTrue();
+        assertThat(consumerCheck().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void thePathIsUnregisteredOnceTheContextHasStopped() {
+        Consumer served = registration;
+
+        context.stop();
+
+        assertThat(ServiceHelper.isStopped(served)).isTrue();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.StatefulService;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,5 +108,96 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         assertThat(postSigned(PATH, body).statusCode()).isEqualTo(200);
         assertThat(attempts).hasValue(2);
         assertThat(received("events")).hasSize(1);
+    }
+
+    /** A route of the test's own on {@code /waapi/<routeId>}, started now, whose exchanges go to mock:routeId. */
+    private String addRoute(String routeId, String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("waapi:webhook?path=/waapi/" + routeId + "&webhookVerifyToken=RAW(" + TOKEN + ")" + options)
+                        .routeId(routeId).process(exchange -> hook.process(exchange)).to("mock:" + routeId);
+            }
+        });
+        return "/waapi/" + routeId;
+    }
+
+    private void removeRoute(String routeId) throws Exception {
+        context.getRouteController().stopRoute(routeId);
+        context.removeRoute(routeId);
+    }
+
+    @Test
+    void theInMemoryRepositoryRemembersIdempotentCacheSizeEvents() throws Exception {
+        String path = addRoute("forgetful", "&idempotentCacheSize=1");
+        try {
+            assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(200);
+            assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(200);
+            assertThat(received("forgetful")).as("remembered").hasSize(1);
+
+            assertThat(postSigned(path, payload("reference-image.json")).statusCode()).isEqualTo(200);
+            assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(200);
+            assertThat(received("forgetful")).as("one event remembered: the first one was forgotten").hasSize(3);
+        } finally {
+            removeRoute("forgetful");
+        }
+    }
+
+    @Test
+    void aBlankEventsListRoutesEveryEvent() throws Exception {
+        String path = addRoute("anyevent", "&events=RAW( , )");
+        try {
+            assertThat(postSigned(path, payload("status-read.json")).statusCode()).isEqualTo(200);
+            assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(200);
+            assertThat(received("anyevent")).hasSize(2);
+        } finally {
+            removeRoute("anyevent");
+        }
+    }
+
+    @Test
+    void refusalsNotLoggedYetAreReportedWhenTheRouteStops() throws Exception {
+        String path = addRoute("refusing", "");
+        byte[] body = payload("reference-text.json");
+        String forged = "sha256=" + "0".repeat(64);
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(path, body, WebhookSignature.HEADER, forged).statusCode()).isEqualTo(401);
+        }
+
+        String log = StandardErrorCapture.capture(() -> removeRoute("refusing"));
+
+        assertThat(log).contains("waapi:webhook on /waapi/refusing refused 2 request(s) since the last report: "
+                                 + "X-Hub-Signature-256 does not match the body (answered 401)");
+    }
+
+    @Test
+    void aStopThatRunsOutOfTimeSaysHowManyDeliveriesAreStillInFlight() throws Exception {
+        String path = addRoute("slow", "");
+        long timeout = context.getShutdownStrategy().getTimeout();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        hook = exchange -> {
+            entered.countDown();
+            assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+        };
+        CompletableFuture<HttpResponse<String>> inFlight
+                = CompletableFuture.supplyAsync(() -> postSigned(path, payload("reference-text.json")));
+        try {
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            context.getShutdownStrategy().setTimeout(1);
+
+            String log = StandardErrorCapture.capture(() -> {
+                context.getRouteController().stopRoute("slow");
+                await().atMost(30, TimeUnit.SECONDS)
+                        .until(() -> ((StatefulService) context.getRoute("slow").getConsumer()).isStopped());
+            });
+
+            assertThat(log).contains("waapi:webhook on /waapi/slow: 1 deliveries still in flight after 1000 ms");
+        } finally {
+            release.countDown();
+            context.getShutdownStrategy().setTimeout(timeout);
+        }
+        inFlight.get(30, TimeUnit.SECONDS);
+        context.removeRoute("slow");
     }
 }
