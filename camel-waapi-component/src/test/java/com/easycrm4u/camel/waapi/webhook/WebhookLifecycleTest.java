@@ -1,13 +1,22 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.ShutdownRoute;
 import org.apache.camel.StatefulService;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ShutdownAware;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,5 +208,71 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         }
         inFlight.get(30, TimeUnit.SECONDS);
         context.removeRoute("slow");
+    }
+
+    @Test
+    void aRouteWhoseShutdownIsDeferredAnswers503OnceStopped() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("waapi:webhook?path=/waapi/deferred&webhookVerifyToken=RAW(" + TOKEN + ")").routeId("deferred")
+                        .shutdownRoute(ShutdownRoute.Defer).to("mock:deferred");
+            }
+        });
+        context.getRouteController().stopRoute("deferred");
+        try {
+            HttpResponse<String> whileStopped = postSigned("/waapi/deferred", payload("reference-text.json"));
+            assertThat(whileStopped.statusCode()).isEqualTo(503);
+            assertThat(received("deferred")).isEmpty();
+        } finally {
+            context.removeRoute("deferred");
+        }
+    }
+
+    @Test
+    void aStopWaitsForADeliveryWhoseBodyIsStillArrivingAndCamelSaysSo() throws Exception {
+        String path = addRoute("arriving", "");
+        byte[] body = payload("reference-text.json");
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + body.length + "\r\n" + WebhookSignature.HEADER + ": "
+                       + WebhookSignature.sign(body, TOKEN) + "\r\nX-WAAPI-Event: messages\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> consumer("arriving").getPendingExchangesSize() == 1);
+
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
+                try {
+                    context.getRouteController().stopRoute("arriving");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                await().atMost(30, TimeUnit.SECONDS).until(() -> log.toString(StandardCharsets.UTF_8)
+                        .contains("Waiting as there are still 1 inflight and pending exchanges to complete"));
+            } finally {
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+            }
+            assertThat(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine()).isEqualTo("HTTP/1.1 200 OK");
+            stop.get(60, TimeUnit.SECONDS);
+        } finally {
+            System.setErr(original);
+            original.print(log.toString(StandardCharsets.UTF_8));
+        }
+        assertThat(received("arriving")).hasSize(1);
+        context.removeRoute("arriving");
+    }
+
+    private ShutdownAware consumer(String routeId) {
+        return (ShutdownAware) context.getRoute(routeId).getConsumer();
     }
 }
