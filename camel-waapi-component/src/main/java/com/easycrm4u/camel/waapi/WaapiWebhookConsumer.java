@@ -154,9 +154,17 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         inflight.setAccepting(false);
         long timeout = getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit()
                 .toMillis(getEndpoint().getCamelContext().getShutdownStrategy().getTimeout());
-        if (!inflight.awaitNone(timeout, TimeUnit.MILLISECONDS)) {
-            LOG.warn("waapi:webhook on {}: {} deliveries still in flight after {} ms; they will be answered 500 and sent "
-                     + "again",
+        boolean none;
+        try {
+            none = inflight.awaitNone(timeout, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Camel interrupts its shutdown task when the shutdown times out: stop all the same, and say what is left
+            Thread.currentThread().interrupt();
+            none = inflight.count() == 0;
+        }
+        if (!none) {
+            LOG.warn("waapi:webhook on {}: {} deliveries still in flight as it stops (waited up to {} ms); they will be "
+                     + "answered 500 and sent again",
                     configuration().getPath(), inflight.count(), timeout);
         }
         if (recorder != null) {

@@ -131,6 +131,20 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         return "/waapi/" + routeId;
     }
 
+    /** Posts a delivery whose route waits for the release; returns once the route holds it. */
+    private CompletableFuture<HttpResponse<String>> deliveryHeldInTheRoute(String path, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        hook = exchange -> {
+            entered.countDown();
+            assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+        };
+        CompletableFuture<HttpResponse<String>> inFlight
+                = CompletableFuture.supplyAsync(() -> postSigned(path, payload("reference-text.json")));
+        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        return inFlight;
+    }
+
     private void removeRoute(String routeId) throws Exception {
         context.getRouteController().stopRoute(routeId);
         context.removeRoute(routeId);
@@ -183,16 +197,9 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     void aStopThatRunsOutOfTimeSaysHowManyDeliveriesAreStillInFlight() throws Exception {
         String path = addRoute("slow", "");
         long timeout = context.getShutdownStrategy().getTimeout();
-        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        hook = exchange -> {
-            entered.countDown();
-            assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
-        };
-        CompletableFuture<HttpResponse<String>> inFlight
-                = CompletableFuture.supplyAsync(() -> postSigned(path, payload("reference-text.json")));
+        CompletableFuture<HttpResponse<String>> inFlight = deliveryHeldInTheRoute(path, release);
         try {
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
             context.getShutdownStrategy().setTimeout(1);
 
             String log = StandardErrorCapture.capture(() -> {
@@ -201,13 +208,42 @@ class WebhookLifecycleTest extends WebhookTestSupport {
                         .until(() -> ((StatefulService) context.getRoute("slow").getConsumer()).isStopped());
             });
 
-            assertThat(log).contains("waapi:webhook on /waapi/slow: 1 deliveries still in flight after 1000 ms");
+            assertThat(log)
+                    .contains("waapi:webhook on /waapi/slow: 1 deliveries still in flight as it stops (waited up to 1000 ms)");
         } finally {
             release.countDown();
             context.getShutdownStrategy().setTimeout(timeout);
         }
         inFlight.get(30, TimeUnit.SECONDS);
         context.removeRoute("slow");
+    }
+
+    /**
+     * What Camel's shutdown task does when the shutdown times out: it interrupts the thread that stops the consumer.
+     */
+    @Test
+    void aStopOnAnInterruptedThreadStillStopsAndNamesTheDeliveriesInFlight() throws Exception {
+        String path = addRoute("interrupted", "");
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> inFlight = deliveryHeldInTheRoute(path, release);
+        StatefulService consumer = (StatefulService) context.getRoute("interrupted").getConsumer();
+        try {
+            String log = StandardErrorCapture.capture(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    consumer.stop();
+                } finally {
+                    Thread.interrupted();
+                }
+            });
+
+            assertThat(log).contains("waapi:webhook on /waapi/interrupted: 1 deliveries still in flight as it stops");
+            assertThat(consumer.isStopped()).isTrue();
+        } finally {
+            release.countDown();
+        }
+        inFlight.get(30, TimeUnit.SECONDS);
+        removeRoute("interrupted");
     }
 
     @Test
