@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.ShutdownRoute;
@@ -227,18 +228,20 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<HttpResponse<String>> inFlight = deliveryHeldInTheRoute(path, release);
         StatefulService consumer = (StatefulService) context.getRoute("interrupted").getConsumer();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
         try {
             String log = StandardErrorCapture.capture(() -> {
                 Thread.currentThread().interrupt();
                 try {
                     consumer.stop();
                 } finally {
-                    Thread.interrupted();
+                    stillInterrupted.set(Thread.interrupted());
                 }
             });
 
             assertThat(log).contains("waapi:webhook on /waapi/interrupted: 1 deliveries still in flight as it stops");
             assertThat(consumer.isStopped()).isTrue();
+            assertThat(stillInterrupted).as("the interrupt is left for the shutdown task to see").isTrue();
         } finally {
             release.countDown();
         }
