@@ -170,6 +170,15 @@ class WebhookSecurityTest extends WebhookTestSupport {
         assertThat(mismatches + missing).doesNotContain(wrong).doesNotContain(TOKEN)
                 .doesNotContain("Hi, is the order shipped?");
         assertThat(received("flooded")).isEmpty();
+
+        // what was counted but not logged yet is logged when the route stops
+        String atStop = StandardErrorCapture.capture(() -> context.getRouteController().stopRoute("flooded"));
+        context.getRouteController().startRoute("flooded");
+        assertThat(refusalLines(atStop, "/waapi/flooded")).hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("refused 24 request(s) since the last report: "
+                                                              + "X-Hub-Signature-256 does not match the body (answered 401)"))
+                .anySatisfy(line -> assertThat(line).contains("refused 24 request(s) since the last report: "
+                                                              + "X-Hub-Signature-256 missing (answered 401)"));
     }
 
     /** The refusal lines the consumer on this path logged. */
