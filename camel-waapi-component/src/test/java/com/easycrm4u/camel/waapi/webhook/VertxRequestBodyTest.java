@@ -74,6 +74,12 @@ class VertxRequestBodyTest {
                 "/collect", request -> VertxRequestBody.collect(request, LIMIT, Duration.ofMillis(300), answer(request)),
                 "/collect-large",
                 request -> VertxRequestBody.collect(request, LARGE_LIMIT, Duration.ofSeconds(10), answer(request)),
+                "/ended", request -> {
+                    // a host that let the request end unread before handing it over
+                    request.endHandler(
+                            end -> VertxRequestBody.collect(request, LIMIT, Duration.ofSeconds(10), answer(request)));
+                    request.resume();
+                },
                 "/message", request -> onWorker(request, () -> WebhookBodyReader.read(message(request), LIMIT)),
                 "/refuse", request -> {
                     VertxRequestBody.closeAfterAnswer(request);
@@ -164,6 +170,13 @@ class VertxRequestBodyTest {
             assertThat(answer.body()).as(path).isEqualTo(body);
             assertThat(post(path, HttpRequest.BodyPublishers.ofByteArray(over)).statusCode()).as(path).isEqualTo(413);
         }
+    }
+
+    @Test
+    void aRequestThatEndedBeforeItWasHandedOverHasAnEmptyBody() throws Exception {
+        HttpResponse<byte[]> answer = post("/ended", HttpRequest.BodyPublishers.noBody());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
     }
 
     @Test
