@@ -206,7 +206,29 @@ class VertxRequestBodyTest {
             send(socket, "POST /collect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + (Integer.MAX_VALUE + 65L)
                          + "\r\n\r\n");
             socket.getOutputStream().write(new byte[LIMIT + 1]);
-            assertThat(statusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            InputStream in = socket.getInputStream();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            // the rest does not come: the connection is closed, not kept open for it
+            assertClosed(in);
+        }
+    }
+
+    @Test
+    void aChunkLargerThanTheBodyCollectedSoFarIsKeptWhole() throws Exception {
+        // one chunk of the chunked encoding, sent at once: the server hands it over in pieces as large as it reads them
+        byte[] body = new byte[60_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+        try (Socket socket = connect()) {
+            send(socket, "POST /collect-large HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                         + Integer.toHexString(body.length) + "\r\n");
+            socket.getOutputStream().write(body);
+            send(socket, "\r\n0\r\n\r\n");
+            InputStream in = socket.getInputStream();
+            String head = response(in);
+            assertThat(head).startsWith("HTTP/1.1 200 ").containsIgnoringCase("content-length: " + body.length);
+            assertThat(in.readNBytes(body.length)).isEqualTo(body);
         }
     }
 
