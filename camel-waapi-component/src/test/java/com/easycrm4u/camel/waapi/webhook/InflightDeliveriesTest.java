@@ -43,14 +43,17 @@ class InflightDeliveriesTest {
         inflight.tryBegin();
         inflight.tryBegin();
         inflight.setAccepting(false);
-        CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Boolean> stopped = new CompletableFuture<>();
+        Thread stopping = new Thread(() -> {
             try {
-                return inflight.awaitNone(10, TimeUnit.MINUTES);
+                stopped.complete(inflight.awaitNone(10, TimeUnit.MINUTES));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                stopped.completeExceptionally(e);
             }
         });
+        stopping.start();
+        // the stop waits (without spinning) for the deliveries in flight
+        await().until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
         inflight.end();
         assertThat(inflight.count()).isEqualTo(1);
         assertThat(stopped).isNotDone();
@@ -58,6 +61,7 @@ class InflightDeliveriesTest {
         // woken by the last one out, not by its timeout
         await().until(stopped::isDone);
         assertThat(stopped.get()).isTrue();
+        stopping.join();
     }
 
     @Test
