@@ -70,6 +70,12 @@ final class VertxRequestBody {
             HttpServerRequest request, int maxBodySize, Duration timeout,
             BiConsumer<WebhookBodyReader.Body, Throwable> done) {
         Collector collector = new Collector(maxBodySize, request.getHeader("Content-Length"));
+        if (request.isEnded()) {
+            // ended before anyone read it (a host that let it end unread): nothing was sent after the headers; a
+            // handler set on an ended request would fail
+            done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
+            return;
+        }
         AtomicBoolean finished = new AtomicBoolean();
         Context context = Vertx.currentContext();
         long timer = context == null ? -1 : context.owner().setTimer(timeout.toMillis(), expired -> {
@@ -104,15 +110,6 @@ final class VertxRequestBody {
                 done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
             }
         });
-        if (request.isEnded()) {
-            // ended before anyone read it: nothing was sent after the headers
-            request.endHandler(null);
-            if (finished.compareAndSet(false, true)) {
-                stopTimer.run();
-                done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
-            }
-            return;
-        }
         request.resume();
     }
 

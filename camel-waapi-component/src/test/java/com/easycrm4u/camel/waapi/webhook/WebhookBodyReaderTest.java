@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.CamelContext;
@@ -70,5 +71,32 @@ class WebhookBodyReaderTest {
         exchange.setProperty(Exchange.CHARSET_NAME, "ISO-8859-1");
         assertThat(bytes(exchange, 100)).isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9 });
         assertThat(bytes(request(null), 100)).isEmpty();
+    }
+
+    @Test
+    void aLongReaderIsReadInPiecesNoFurtherThanOneCharacterOverTheLimit() throws Exception {
+        StringReader reader = new StringReader("x".repeat(20_000));
+        assertThat(WebhookBodyReader.read(request(reader).getMessage(), 9_999).refusal())
+                .isEqualTo(WebhookOutcome.BODY_TOO_LARGE);
+        assertThat(reader.read(new char[20_000])).isEqualTo(20_000 - 10_000);
+        assertThat(bytes(request(new StringReader("y".repeat(9_000))), 9_000)).hasSize(9_000);
+    }
+
+    @Test
+    void anyOtherBodyIsConvertedToBytesWithinTheLimit() throws Exception {
+        byte[] body = "{\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes(request(ByteBuffer.wrap(body)), 100)).isEqualTo(body);
+        assertThat(bytes(request(ByteBuffer.wrap(body)), body.length - 1)).isNull();
+    }
+
+    @Test
+    void aRefusalLeavesABodyThatIsNoUnreadRequestAlone() throws Exception {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        Exchange read = request(body);
+        WebhookBodyReader.leaveUnread(read.getMessage());
+        assertThat(read.getMessage().getBody()).isSameAs(body);
+        Exchange empty = request(null);
+        WebhookBodyReader.leaveUnread(empty.getMessage());
+        assertThat(empty.getMessage().getBody()).isNull();
     }
 }

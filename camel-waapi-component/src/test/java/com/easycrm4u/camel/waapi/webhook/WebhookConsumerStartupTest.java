@@ -7,15 +7,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ComponentResolver;
+import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
@@ -158,14 +167,16 @@ class WebhookConsumerStartupTest {
     }
 
     @Test
-    void aNamedServerComponentThatDoesNotExistFailsTheRouteStart() throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
-            WaapiComponent waapi = new WaapiComponent();
-            waapi.setWebhookComponentName("no-such-http");
-            context.addComponent("waapi", waapi);
-            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t"))
-                    .satisfies(failure -> assertThat(rootCause(failure))
-                            .hasMessageContaining("webhookComponentName 'no-such-http'"));
+    void aNamedServerComponentThatDoesNotExistOrIsNoHttpServerFailsTheRouteStart() throws Exception {
+        Map<String, String> problems = Map.of("no-such-http", "is not on the classpath", "mock", "is no RestConsumerFactory");
+        for (Map.Entry<String, String> problem : problems.entrySet()) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                serveWebhooksWith(context, problem.getKey());
+                assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t"))
+                        .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalArgumentException.class)
+                                .hasMessage("webhookComponentName '" + problem.getKey() + "' " + problem.getValue()
+                                            + ", so it cannot host waapi:webhook"));
+            }
         }
     }
 
@@ -175,6 +186,135 @@ class WebhookConsumerStartupTest {
             context.start();
             assertThatThrownBy(() -> context.createProducerTemplate().sendBody("waapi:webhook", "hi"))
                     .satisfies(failure -> assertThat(rootCause(failure)).hasMessageContaining("consumer"));
+        }
+    }
+
+    /** An HTTP server component other than platform-http; it records the parameters of each registration. */
+    static final class OtherHttpComponent extends DefaultComponent implements RestConsumerFactory {
+
+        final List<Map<String, Object>> registrations = new ArrayList<>();
+        final List<Consumer> consumers = new ArrayList<>();
+        boolean failToStart;
+
+        @Override
+        protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+            throw new UnsupportedOperationException(uri);
+        }
+
+        @Override
+        public Consumer createConsumer(
+                CamelContext camelContext, Processor processor, String verb, String basePath, String uriTemplate,
+                String consumes, String produces, RestConfiguration configuration, Map<String, Object> parameters) {
+            registrations.add(Map.copyOf(parameters));
+            Consumer consumer = new DefaultConsumer(camelContext.getEndpoint("mock:http"), processor) {
+                @Override
+                protected void doStart() throws Exception {
+                    if (failToStart) {
+                        throw new IllegalStateException("port in use");
+                    }
+                    super.doStart();
+                }
+            };
+            consumers.add(consumer);
+            return consumer;
+        }
+    }
+
+    private static void serveWebhooksWith(CamelContext context, String webhookComponentName) {
+        WaapiComponent waapi = new WaapiComponent();
+        waapi.setWebhookComponentName(webhookComponentName);
+        context.addComponent("waapi", waapi);
+    }
+
+    /** A context as if camel-platform-http were not on the classpath. */
+    private static CamelContext withoutPlatformHttp() {
+        CamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().addContextPlugin(ComponentResolver.class,
+                (name, camelContext) -> switch (name) {
+                    case "waapi" -> new WaapiComponent();
+                    case "mock" -> new MockComponent();
+                    default -> null;
+                });
+        return context;
+    }
+
+    @Test
+    void withoutPlatformHttpTheSingleHttpServerInTheRegistryServesTheWebhookWithoutPlatformHttpParameters()
+            throws Exception {
+        try (CamelContext context = withoutPlatformHttp()) {
+            OtherHttpComponent server = new OtherHttpComponent();
+            context.getRegistry().bind("other-http", server);
+            startWithRoute(context, "waapi:webhook?webhookVerifyToken=t");
+            assertThat(server.registrations).containsExactly(Map.of());
+            assertThat(WebhookHttpServer.resolve(context, null)).isSameAs(server);
+        }
+    }
+
+    @Test
+    void withoutPlatformHttpTheSingleHttpServerComponentServesTheWebhook() throws Exception {
+        try (CamelContext context = withoutPlatformHttp()) {
+            OtherHttpComponent server = new OtherHttpComponent();
+            context.addComponent("other-http", server);
+            startWithRoute(context, "waapi:webhook?webhookVerifyToken=t");
+            assertThat(server.registrations).hasSize(1);
+        }
+    }
+
+    @Test
+    void withoutPlatformHttpTwoHttpServersFailTheRouteStartAskingToChooseOne() throws Exception {
+        try (CamelContext context = withoutPlatformHttp()) {
+            context.addComponent("one-http", new OtherHttpComponent());
+            context.addComponent("other-http", new OtherHttpComponent());
+            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t"))
+                    .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("waapi:webhook found 2 HTTP server components (RestConsumerFactory) and no "
+                                        + "platform-http; choose one with the component option webhookComponentName "
+                                        + "or with camel.rest.component"));
+        }
+    }
+
+    @Test
+    void theNamedComponentOrTheRestConfigurationsComponentServesTheWebhook() throws Exception {
+        for (boolean named : new boolean[] { true, false }) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                OtherHttpComponent server = new OtherHttpComponent();
+                context.addComponent("other-http", server);
+                if (named) {
+                    serveWebhooksWith(context, "other-http");
+                } else {
+                    context.getRestConfiguration().setComponent("other-http");
+                }
+                startWithRoute(context, "waapi:webhook?webhookVerifyToken=t");
+                // no platform-http parameter is passed on to another server
+                assertThat(server.registrations).as("named: " + named).containsExactly(Map.of());
+            }
+        }
+    }
+
+    @Test
+    void anHttpRegistrationThatFailsToStartIsShutDownAndFailsTheRouteStart() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            OtherHttpComponent server = new OtherHttpComponent();
+            server.failToStart = true;
+            context.addComponent("other-http", server);
+            context.getRestConfiguration().setComponent("other-http");
+            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t"))
+                    .satisfies(failure -> assertThat(rootCause(failure)).hasMessage("port in use"))
+                    .hasStackTraceContaining("waapi:webhook could not register POST /waapi/webhook on the HTTP server "
+                                             + "(port in use)");
+            assertThat(server.consumers).singleElement()
+                    .satisfies(consumer -> assertThat(((DefaultConsumer) consumer).isShutdown()).isTrue());
+        }
+    }
+
+    @Test
+    void thePathIsServedBelowTheRestContextPath() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            assertThat(WebhookHttpServer.servedPath(context, "waapi/webhook/")).isEqualTo("/waapi/webhook");
+            context.getRestConfiguration().setContextPath("/");
+            assertThat(WebhookHttpServer.servedPath(context, "/waapi/webhook")).isEqualTo("/waapi/webhook");
+            context.getRestConfiguration().setContextPath("api/");
+            assertThat(WebhookHttpServer.servedPath(context, "/waapi/webhook")).isEqualTo("/api/waapi/webhook");
         }
     }
 }

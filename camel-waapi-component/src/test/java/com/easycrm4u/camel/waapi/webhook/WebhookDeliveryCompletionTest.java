@@ -30,8 +30,16 @@ class WebhookDeliveryCompletionTest {
     private final WebhookDeduplicator deduplicator = new WebhookDeduplicator(
             repository, "/waapi/webhook",
             Duration.ofMinutes(1));
+    /** The exchanges given back to the consumer, as a pooled exchange factory needs them back. */
+    private final List<Exchange> released = new ArrayList<>();
     private final DefaultConsumer consumer = new DefaultConsumer(context.getEndpoint("mock:webhook"), exchange -> {
-    });
+    }) {
+        @Override
+        public void releaseExchange(Exchange exchange, boolean autoRelease) {
+            released.add(exchange);
+            super.releaseExchange(exchange, autoRelease);
+        }
+    };
     private final List<String> outcomes = new ArrayList<>();
 
     @AfterEach
@@ -228,5 +236,18 @@ class WebhookDeliveryCompletionTest {
 
         assertThat(route.pending).as("e2 is not routed").isEmpty();
         assertThat(outcomes).containsExactly("FAILED async");
+    }
+
+    @Test
+    void everyExchangeOfADeliveryIsReleasedWhateverTheOutcomeOfItsEvent() {
+        delivery(new Route(true, "failing-1"), "ok-1", "failing-1", "never-1").routeNext(true);
+        Route asynchronous = new Route(false, "failing-2");
+        delivery(asynchronous, "ok-2", "failing-2", "never-2").routeNext(true);
+        asynchronous.completeNext();
+        asynchronous.completeNext();
+
+        assertThat(released).extracting(exchange -> exchange.getMessage().getBody(String.class))
+                .containsExactly("ok-1", "failing-1", "ok-2", "failing-2");
+        assertThat(outcomes).containsExactly("ROUTE_FAILED sync", "ROUTE_FAILED async");
     }
 }

@@ -127,4 +127,27 @@ class WebhookHealthCheckTest {
 
         assertThat(ServiceHelper.isStopped(served)).isTrue();
     }
+
+    @Test
+    void namedAfterItsPathAndReportsThePath() {
+        HealthCheck check = ((HealthCheckAware) context.getRoute("hooks").getConsumer()).getHealthCheck();
+        assertThat(check.getId()).isEqualTo("waapi-webhook:/waapi/webhook");
+        assertThat(check.getGroup()).isEqualTo("camel");
+        assertThat(check.isEnabled()).isTrue();
+        assertThat(check.call().getDetails()).containsEntry("waapi.webhook.path", "/waapi/webhook");
+    }
+
+    @Test
+    void unknownWhileDisabled() {
+        HealthCheck check = ((HealthCheckAware) context.getRoute("hooks").getConsumer()).getHealthCheck();
+        check.setEnabled(false);
+        assertThat(check.isEnabled()).isFalse();
+        HealthCheck.Result result = check.call();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getMessage()).hasValue("Disabled");
+        assertThat(result.getDetails()).containsEntry(HealthCheck.CHECK_ENABLED, false)
+                .containsEntry("waapi.webhook.path", "/waapi/webhook");
+        check.setEnabled(true);
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
 }

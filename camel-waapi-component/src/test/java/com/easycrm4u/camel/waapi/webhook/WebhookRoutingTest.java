@@ -20,6 +20,7 @@ import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.HttpEndpointModel;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.junit.jupiter.api.Test;
@@ -317,5 +318,27 @@ class WebhookRoutingTest extends WebhookTestSupport {
         // Camel Main logs these at start, and its dev console lists them
         assertThat(context.getComponent("platform-http", PlatformHttpComponent.class).getHttpEndpoints())
                 .extracting(HttpEndpointModel::getUri).anyMatch(uri -> uri.endsWith("waapi/webhook"));
+    }
+
+    @Test
+    void aRemovedRoutesPathIsNoLongerListedNorServed() throws Exception {
+        String path = "/waapi/removed";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("waapi:webhook?path=" + path + "&webhookVerifyToken=RAW(" + TOKEN + ")").routeId("removed")
+                        .to("mock:removed");
+            }
+        });
+        PlatformHttpComponent platformHttp = context.getComponent("platform-http", PlatformHttpComponent.class);
+        assertThat(platformHttp.getHttpEndpoints()).filteredOn(endpoint -> endpoint.getUri().equals(path))
+                .singleElement().satisfies(endpoint -> assertThat(endpoint.getVerbs()).isEqualTo("POST"));
+        assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(200);
+        assertThat(received("removed")).hasSize(1);
+
+        context.getRouteController().stopRoute("removed");
+        assertThat(context.removeRoute("removed")).isTrue();
+        assertThat(platformHttp.getHttpEndpoints()).noneMatch(endpoint -> endpoint.getUri().equals(path));
+        assertThat(postSigned(path, payload("reference-text.json")).statusCode()).isEqualTo(404);
     }
 }

@@ -1,5 +1,10 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -165,6 +170,15 @@ class WebhookSecurityTest extends WebhookTestSupport {
         assertThat(mismatches + missing).doesNotContain(wrong).doesNotContain(TOKEN)
                 .doesNotContain("Hi, is the order shipped?");
         assertThat(received("flooded")).isEmpty();
+
+        // what was counted but not logged yet is logged when the route stops
+        String atStop = StandardErrorCapture.capture(() -> context.getRouteController().stopRoute("flooded"));
+        context.getRouteController().startRoute("flooded");
+        assertThat(refusalLines(atStop, "/waapi/flooded")).hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("refused 24 request(s) since the last report: "
+                                                              + "X-Hub-Signature-256 does not match the body (answered 401)"))
+                .anySatisfy(line -> assertThat(line).contains("refused 24 request(s) since the last report: "
+                                                              + "X-Hub-Signature-256 missing (answered 401)"));
     }
 
     /** The refusal lines the consumer on this path logged. */
@@ -203,5 +217,60 @@ class WebhookSecurityTest extends WebhookTestSupport {
         byte[] notJson = "nope".getBytes(StandardCharsets.UTF_8);
         assertThat(post("/waapi/unsigned", notJson).statusCode()).isEqualTo(400);
         assertThat(received("unsigned")).hasSize(1);
+    }
+
+    @Test
+    void aChunkedBodyOverMaxBodySizeIsAnswered413AsSoonAsItCrossesTheLimit() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "Transfer-Encoding: chunked\r\n" + WebhookSignature.HEADER + ": "
+                       + WebhookSignature.sign(BODY, TOKEN) + "\r\n\r\n" + Long.toHexString(MAX_BODY_SIZE + 1) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[(int) MAX_BODY_SIZE + 1]);
+            out.flush();
+            // the body has not ended: the answer does not wait for it
+            assertThat(statusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        }
+        assertThat(received("events")).isEmpty();
+    }
+
+    @Test
+    void aBodyRefusedFromItsHeadersIsDiscardedUpToTheSwallowLimitThenTheConnectionIsClosed() throws Exception {
+        long length = VertxRequestBody.SWALLOW_LIMIT + 1;
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + length + "\r\n" + WebhookSignature.HEADER + ": "
+                       + WebhookSignature.sign(BODY, TOKEN) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            try {
+                out.write(new byte[(int) length]);
+                out.flush();
+            } catch (IOException closedWhileWriting) {
+                // closed before all of it was written
+            }
+            try {
+                while (in.read() >= 0) {
+                    // the rest of the answer
+                }
+            } catch (SocketException reset) {
+                // closed with data unread
+            }
+        }
+        assertThat(received("events")).isEmpty();
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
     }
 }
