@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,17 @@ class TransportOptionsTest extends WaapiTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(PingResult.class).getApiKeyName()).isEqualTo("Over TLS");
         https.verify(1, RequestPatternBuilder.allRequests().withHeader("X-API-Key", equalTo(API_KEY)));
+    }
+
+    @Test
+    void httpsCallsNegotiateHttp2ByAlpnOnBothTransports() throws Exception {
+        waapi().setSslContextParameters(trustingTheTestServer());
+        assertThat(send(httpsPing(), null).getException()).isNull();
+        waapi().setHttpClient(HttpClient.newBuilder().sslContext(trustingTheTestServer().createSSLContext(context)).build());
+        assertThat(send(httpsPing() + "&apiKey=waapi_JDK", null).getException()).isNull();
+
+        assertThat(https.getAllServeEvents()).extracting(event -> event.getRequest().getProtocol())
+                .containsExactly("HTTP/2.0", "HTTP/2.0");
     }
 
     @Test

@@ -197,9 +197,7 @@ public class WaapiClient {
     }
 
     private static String apiMessage(JsonNode answer) {
-        if (answer == null) {
-            return null;
-        }
+        // never null: readTree gives a missing node for a body of whitespace only
         for (String field : new String[] { "error", "message" }) {
             JsonNode value = answer.get(field);
             if (value != null && value.isTextual()) {

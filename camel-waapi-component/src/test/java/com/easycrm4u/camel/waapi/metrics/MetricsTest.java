@@ -5,7 +5,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.WaapiException;
+import com.easycrm4u.camel.waapi.WaapiFailures;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
+import com.easycrm4u.camel.waapi.webhook.StandardErrorCapture;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -110,6 +113,32 @@ class MetricsTest extends WaapiTestSupport {
         assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "routed", "reason", "none")).isEqualTo(1);
         assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "refused", "reason", "signature")).isEqualTo(2);
         assertThat(count(WaapiMetrics.WEBHOOK_DELIVERIES, "outcome", "duplicate", "reason", "none")).isEqualTo(1);
+    }
+
+    @Test
+    void theRegistryNamedMetricsRegistryIsPreferredToAnyOther() throws Exception {
+        MeterRegistry named = new SimpleMeterRegistry();
+        context.getRegistry().bind(WaapiMetrics.REGISTRY_NAME, named);
+        stub(post(anyUrl()), 200, SENT);
+
+        String log = StandardErrorCapture.capture(() -> {
+            context.getComponent("waapi", WaapiComponent.class).stop();
+            context.getComponent("waapi", WaapiComponent.class).start();
+            send("waapi:cloud/text", TEXT);
+        });
+
+        assertThat(named.find(WaapiMetrics.MESSAGES).tags("outcome", "success").counter().count()).isEqualTo(1);
+        assertThat(meters.getMeters()).isEmpty();
+        assertThat(log).contains("WAAPI metrics: Micrometer counters in SimpleMeterRegistry");
+    }
+
+    @Test
+    void aRequestThatCouldNotBeBuiltIsAFailureNotARefusalByTheApi() {
+        WaapiException notBuilt = WaapiFailures.requestNotBuilt("POST /whatsapp-api/messages/text",
+                new IllegalArgumentException("invalid header"));
+
+        assertThat(notBuilt.getStatusCode()).isZero();
+        assertThat(CallOutcome.of(notBuilt)).isEqualTo(CallOutcome.FAILED);
     }
 
     @Test

@@ -1,11 +1,16 @@
 package com.easycrm4u.camel.waapi.operation;
 
+import java.nio.charset.StandardCharsets;
+
+import com.easycrm4u.camel.waapi.model.SendResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every producer of {@link WaapiOperations} has a handler for its own URI and a call of the API; the webhook has none.
+ * Some of what the handlers are made of is decided once, when the operations are created, and is checked here directly.
  */
 class WaapiOperationsTest {
 
@@ -39,5 +44,23 @@ class WaapiOperationsTest {
         assertThat(WaapiOperations.QR_DOCUMENT.handler().path()).isEqualTo("/whatsapp-qr/messages/document");
         assertThat(WaapiOperations.fromUri("cloud/nope")).isNull();
         assertThat(WaapiOperations.fromUri(null)).isNull();
+    }
+
+    @Test
+    void aMediaOperationSendsTheTypeOfTheLastSegmentOfItsUri() {
+        // what a media operation's rules allow (caption, filename) follow from this type
+        assertThat(MediaRules.typeOf("cloud/sticker")).isEqualTo("sticker");
+        assertThat(MediaRules.typeOf("qr/document")).isEqualTo("document");
+    }
+
+    @Test
+    void anAnswerIsReadIntoItsDataType() {
+        ObjectMapper mapper = new ObjectMapper();
+        byte[] answer = "{\"success\": true, \"data\": {\"messageId\": \"wamid.M\", \"status\": \"sent\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        SendResult result = AnswerReader.data(mapper, answer, AnswerReader.dataOf(SendResult.class));
+
+        assertThat(result.getMessageId()).isEqualTo("wamid.M");
     }
 }

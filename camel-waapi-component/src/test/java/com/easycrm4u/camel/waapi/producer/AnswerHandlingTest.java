@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -96,9 +98,10 @@ class AnswerHandlingTest extends WaapiTestSupport {
         assertThat(e.getMessage()).isEqualTo("WAAPI POST " + TEXT_PATH + " answered HTTP 400");
     }
 
-    @Test
-    void anEmptySuccessAnswerCompletesWithoutAResult() {
-        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).willReturn(aResponse().withStatus(200)));
+    @ParameterizedTest
+    @ValueSource(strings = { "", " \t\r\n " })
+    void anEmptySuccessAnswerCompletesWithoutAResult(String blank) {
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH))).willReturn(aResponse().withStatus(200).withBody(blank)));
 
         Exchange exchange = send("waapi:cloud/text", TEXT);
 
@@ -106,6 +109,16 @@ class AnswerHandlingTest extends WaapiTestSupport {
         assertThat(exchange.getMessage().getBody()).isNull();
         assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isNull();
         wireMock.verify(1, RequestPatternBuilder.allRequests());
+    }
+
+    @Test
+    void anEmptySuccessAnswerToAListingIsAnEmptyList() {
+        wireMock.stubFor(get(urlPathEqualTo(path("/whatsapp-qr/sessions"))).willReturn(aResponse().withStatus(200)));
+
+        Exchange exchange = send("waapi:qr/sessions", null);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(List.class)).isEmpty();
     }
 
     @Test

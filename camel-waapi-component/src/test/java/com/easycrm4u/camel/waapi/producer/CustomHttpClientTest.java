@@ -8,6 +8,7 @@ import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.model.PingResult;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,18 @@ class CustomHttpClientTest extends WaapiTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(PingResult.class).getApiKeyName()).isEqualTo("Proxied");
         verifyGetRequest("/ping");
+    }
+
+    @Test
+    void plainHttpCallsAreHttp11WithoutAnUpgradeAttempt() {
+        // a client of the JDK's defaults would ask plain-HTTP servers for an h2c upgrade, which some proxies refuse
+        stub(get(urlPathEqualTo(path("/ping"))), 200, "{\"success\": true, \"pong\": true}");
+        ((WaapiComponent) context.getComponent("waapi")).setHttpClient(HttpClient.newHttpClient());
+
+        assertThat(send("waapi:ping?baseUrl=" + baseUrl(), null).getException()).isNull();
+
+        LoggedRequest request = wireMock.getAllServeEvents().get(0).getRequest();
+        assertThat(request.getProtocol()).isEqualTo("HTTP/1.1");
+        assertThat(request.containsHeader("Upgrade")).isFalse();
     }
 }

@@ -1,6 +1,8 @@
 package com.easycrm4u.camel.waapi.producer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +18,16 @@ import com.easycrm4u.camel.waapi.model.TemplateMessage;
 import com.easycrm4u.camel.waapi.model.TextMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Values merge as header > body > endpoint option > component option; every body form of the contract.
@@ -304,6 +309,21 @@ class MergeOrderAndBodyFormsTest extends WaapiTestSupport {
         assertThat(exchange.getException()).isNull();
         verifyJsonRequest("POST", "/whatsapp-api/messages/text", """
                 {"to": "917890000198", "fromPhoneNo": "+911111111111", "body": "Hello"}""");
+    }
+
+    @Test
+    void jsonFileBody(@TempDir Path outbox) throws Exception {
+        Files.writeString(outbox.resolve("order-4711.json"), """
+                {"to": "917890000198", "body": "Hello"}""");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + outbox + "?noop=true&initialDelay=0").to("waapi:cloud/text");
+            }
+        });
+
+        await().untilAsserted(() -> verifyJsonRequest("POST", "/whatsapp-api/messages/text", """
+                {"to": "917890000198", "fromPhoneNo": "+911111111111", "body": "Hello"}"""));
     }
 
     @Test

@@ -37,6 +37,9 @@ class ValidationTest extends WaapiTestSupport {
                 arguments("cloud/text", with("to", "0917890000198", "fromPhoneNo", FROM, "body", "Hi"), "to",
                         E164 + " (7 to 15 digits, optionally after +), not '0917890000198'"),
                 arguments("cloud/text", with("to", "91-789-000", "fromPhoneNo", FROM, "body", "Hi"), "to", E164),
+                arguments("cloud/text", with("to", "+123456", "fromPhoneNo", FROM, "body", "Hi"), "to",
+                        E164 + " (7 to 15 digits, optionally after +), not '+123456'"),
+                arguments("cloud/text", with("to", "1234567890123456", "fromPhoneNo", FROM, "body", "Hi"), "to", E164),
                 arguments("cloud/text", with("to", TO, "body", "Hi"), "fromPhoneNo", "needs 'fromPhoneNo'"),
                 arguments("cloud/text", with("to", TO, "fromPhoneNo", "sales", "body", "Hi"), "fromPhoneNo",
                         E164 + " (7 to 15 digits, optionally after +), not 'sales'"),
@@ -249,6 +252,11 @@ class ValidationTest extends WaapiTestSupport {
                 "payload", Map.of("body", "x".repeat(4096)))).getException()).isNull();
         assertThat(send("waapi:cloud/send", with("to", TO, "fromPhoneNo", FROM, "type", "image",
                 "payload", Map.of("link", "https://example.com/a.jpg", "caption", "x".repeat(1024)))).getException()).isNull();
+        // E.164: 7 to 15 digits, with or without the plus
+        for (String phone : List.of("1234567", "+1234567", "123456789012345", "+123456789012345")) {
+            assertThat(send("waapi:cloud/text", with("to", phone, "fromPhoneNo", FROM, "body", "Hi")).getException())
+                    .as(phone).isNull();
+        }
         for (double[] edge : new double[][] { { 90, 180 }, { -90, -180 }, { 90, -180 }, { -90, 180 } }) {
             assertThat(send("waapi:qr/location", with("to", TO, "fromPhoneNo", FROM, "latitude", edge[0],
                     "longitude", edge[1])).getException()).as("%s, %s", edge[0], edge[1]).isNull();
@@ -256,7 +264,7 @@ class ValidationTest extends WaapiTestSupport {
         assertThat(send("waapi:qr/text", List.of("not", "text"), Map.of(WaapiConstants.TO, TO,
                 WaapiConstants.FROM_PHONE_NO, FROM)).getException())
                 .isInstanceOfSatisfying(WaapiValidationException.class, e -> assertThat(e.getField()).isEqualTo("body"));
-        wireMock.verify(8, RequestPatternBuilder.allRequests());
+        wireMock.verify(12, RequestPatternBuilder.allRequests());
     }
 
     private static Map<String, Object> with(Object... keysAndValues) {

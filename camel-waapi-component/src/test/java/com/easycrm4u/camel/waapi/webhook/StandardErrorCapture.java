@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * What is written to System.err (where slf4j-simple logs) while an action runs.
  */
-final class StandardErrorCapture {
+public final class StandardErrorCapture {
 
-    interface Action {
+    public interface Action {
         void run() throws Exception;
     }
 
     private StandardErrorCapture() {
     }
 
-    static String capture(Action action) throws Exception {
+    public static String capture(Action action) throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
