@@ -1,5 +1,8 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +79,8 @@ class WebhookOnAnotherHostTest {
                     }
                 });
                 from("waapi:webhook?path=/async" + SIGNED).routeId("async").process(gate);
+                from("waapi:webhook?path=/small&maxBodySize=64" + SIGNED).routeId("small").to("mock:small");
+                from("waapi:webhook?path=/statuses&events=statuses" + SIGNED).routeId("statuses").to("mock:statuses");
             }
         });
         context.start();
@@ -95,6 +100,10 @@ class WebhookOnAnotherHostTest {
         assertThat(request.status()).isEqualTo(200);
         assertThat(request.exchange.getMessage().getBody(String.class)).isEqualTo("{\"ok\":true}");
         assertThat(routedAtOnce).containsExactly("message:wamid.SYNC");
+        // the answer replaces the request: none of its headers is echoed back
+        assertThat(request.exchange.getMessage().getHeaders()).containsOnlyKeys(Exchange.HTTP_RESPONSE_CODE,
+                Exchange.CONTENT_TYPE);
+        assertThat(request.exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/json");
     }
 
     @Test
@@ -183,6 +192,7 @@ class WebhookOnAnotherHostTest {
         assertThat(duplicate.returned).isTrue();
         assertThat(duplicate.done).containsExactly(true);
         assertThat(duplicate.status()).isEqualTo(503);
+        assertThat(duplicate.exchange.getMessage().getHeader("Retry-After", Integer.class)).isPositive();
 
         gate.complete(null);
         assertThat(first.status()).isEqualTo(200);
@@ -230,6 +240,52 @@ class WebhookOnAnotherHostTest {
         assertThat(mock("broken").getReceivedExchanges()).isEmpty();
     }
 
+    @Test
+    void aBodyTheHostFailsToReadIsAnswered500OnTheHostsThread() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        Request request = post(sync(), broken, null, WebhookSignature.sign(body("wamid.BROKEN"), TOKEN));
+
+        assertThat(request.returned).isTrue();
+        assertThat(request.done).containsExactly(true);
+        assertThat(request.status()).isEqualTo(500);
+        assertThat(routedAtOnce).isEmpty();
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeWithoutAContentLengthIsAnswered413OnTheHostsThread() {
+        byte[] body = body("wamid.TOO-LARGE");
+
+        Request request
+                = post(registered.get("/small"), new ByteArrayInputStream(body), null, WebhookSignature.sign(body, TOKEN));
+
+        assertThat(request.returned).isTrue();
+        assertThat(request.done).containsExactly(true);
+        assertThat(request.status()).isEqualTo(413);
+        assertThat(mock("small").getReceivedExchanges()).isEmpty();
+    }
+
+    @Test
+    void aFilteredEventAndABodyThatIsNotJsonAreAnsweredOnTheHostsThread() {
+        Request filtered = post(registered.get("/statuses"), body("wamid.FILTERED"));
+        assertThat(filtered.returned).isTrue();
+        assertThat(filtered.done).containsExactly(true);
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(mock("statuses").getReceivedExchanges()).isEmpty();
+
+        byte[] notJson = "event=test".getBytes(StandardCharsets.UTF_8);
+        Request refused = post(sync(), notJson);
+        assertThat(refused.returned).isTrue();
+        assertThat(refused.done).containsExactly(true);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(routedAtOnce).isEmpty();
+    }
+
     private AsyncProcessor sync() {
         return registered.get("/sync");
     }
@@ -262,10 +318,17 @@ class WebhookOnAnotherHostTest {
 
     /** Hands a request to the processor as a host that is not Vert.x does: the body as bytes, the headers as read. */
     private Request post(AsyncProcessor processor, byte[] body, String signature) {
+        return post(processor, body, String.valueOf(body.length), signature);
+    }
+
+    /** As a host hands a request over: the body as it has it, the Content-Length (null when chunked) and headers. */
+    private Request post(AsyncProcessor processor, Object body, String contentLength, String signature) {
         Exchange http = new DefaultExchange(context);
         http.getMessage().setBody(body);
         http.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        http.getMessage().setHeader(Exchange.CONTENT_LENGTH, String.valueOf(body.length));
+        if (contentLength != null) {
+            http.getMessage().setHeader(Exchange.CONTENT_LENGTH, contentLength);
+        }
         http.getMessage().setHeader("X-WAAPI-Event", "messages");
         if (signature != null) {
             http.getMessage().setHeader(WebhookSignature.HEADER, signature);
