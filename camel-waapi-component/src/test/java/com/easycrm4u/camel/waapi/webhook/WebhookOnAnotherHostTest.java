@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConstants;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.apache.camel.AsyncCallback;
@@ -90,6 +91,7 @@ class WebhookOnAnotherHostTest {
                 from("waapi:webhook?path=/async" + SIGNED).routeId("async").process(gate);
                 from("waapi:webhook?path=/small&maxBodySize=64" + SIGNED).routeId("small").to("mock:small");
                 from("waapi:webhook?path=/statuses&events=statuses" + SIGNED).routeId("statuses").to("mock:statuses");
+                from("waapi:webhook?path=/envelope&split=false" + SIGNED).routeId("envelope").to("mock:envelope");
             }
         });
         context.start();
@@ -277,6 +279,23 @@ class WebhookOnAnotherHostTest {
         assertThat(request.done).containsExactly(true);
         assertThat(request.status()).isEqualTo(413);
         assertThat(mock("small").getReceivedExchanges()).isEmpty();
+    }
+
+    @Test
+    void withSplitFalseTheTypedEnvelopeIsRoutedOnce() {
+        byte[] body = twoMessages("wamid.ONE", "wamid.TWO");
+
+        Request request = post(registered.get("/envelope"), body);
+
+        assertThat(request.status()).isEqualTo(200);
+        assertThat(mock("envelope").getReceivedExchanges()).singleElement().satisfies(exchange -> {
+            WebhookEnvelope envelope = exchange.getMessage().getBody(WebhookEnvelope.class);
+            assertThat(envelope.getEntry()).singleElement().satisfies(entry -> assertThat(entry.getId()).isEqualTo("1"));
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
+                    .matches("delivery:[0-9a-f]{64}");
+        });
+        assertThat(post(registered.get("/envelope"), body).status()).isEqualTo(200);
+        assertThat(mock("envelope").getReceivedExchanges()).hasSize(1);
     }
 
     @Test
