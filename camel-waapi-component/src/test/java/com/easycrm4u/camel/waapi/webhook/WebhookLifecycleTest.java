@@ -51,7 +51,7 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     }
 
     @Test
-    void aPathServesOneRouteAtATimeAndIsFreedWhenItsRouteIsRemoved() throws Exception {
+    void aPathServesOneRouteAtATimeAndIsFreedWhenItsLastRouteIsRemoved() throws Exception {
         String path = "/waapi/removable";
         byte[] body = payload("reference-text.json");
         addRoute("removable", path);
@@ -73,7 +73,14 @@ class WebhookLifecycleTest extends WebhookTestSupport {
 
         context.getRouteController().stopRoute("removable");
         assertThat(postSigned(path, body).statusCode()).as("stopped: retried later").isEqualTo(503);
+        // another route takes the stopped route's path over, and keeps it when the stopped one is removed
+        addRoute("takeover", path, "&split=false");
+        assertThat(postSigned(path, payload("status-sent.json")).statusCode()).isEqualTo(200);
         context.removeRoute("removable");
+        assertThat(postSigned(path, payload("status-read.json")).statusCode()).isEqualTo(200);
+        assertThat(received("takeover")).hasSize(2);
+        context.getRouteController().stopRoute("takeover");
+        context.removeRoute("takeover");
         assertThat(postSigned(path, body).statusCode()).as("removed: nothing there any more").isEqualTo(404);
 
         // the path is free for another route, which starts with a repository of its own
