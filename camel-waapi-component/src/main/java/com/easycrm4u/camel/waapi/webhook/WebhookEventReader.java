@@ -102,7 +102,8 @@ final class WebhookEventReader {
     private List<RoutableEvent> readTree(byte[] body, WebhookHeaders headers) {
         JsonNode root = WebhookEnvelopes.readJson(reader, body);
         if (!split) {
-            return List.of(whole(root, body, headers));
+            // what binds whole was bound straight from the bytes: this body is not an envelope whose every part is typed
+            return List.of(unknown(root, null, WebhookEventKeys.ofBody("delivery", body), headers));
         }
         if (!isEnvelope(root)) {
             return List.of(unknown(root, null, WebhookEventKeys.ofBody("unknown", body), headers));
@@ -131,34 +132,6 @@ final class WebhookEventReader {
             }
         }
         return events;
-    }
-
-    /** split=false: the typed envelope when every part of it can be typed, else the whole JSON as unknown. */
-    private RoutableEvent whole(JsonNode root, byte[] body, WebhookHeaders headers) {
-        String key = WebhookEventKeys.ofBody("delivery", body);
-        if (isEnvelope(root) && everyPartTyped(root)) {
-            try {
-                WebhookEnvelope envelope = reader.treeToValue(root, WebhookEnvelope.class);
-                return new RoutableEvent(key, envelope, headers.ofEnvelope(envelope, key));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                // routed as unknown below
-            }
-        }
-        return unknown(root, null, key, headers);
-    }
-
-    private boolean everyPartTyped(JsonNode root) {
-        for (JsonNode entry : root.get("entry")) {
-            if (!entry.isObject() || !entry.path("changes").isArray()) {
-                return false;
-            }
-            for (JsonNode change : entry.get("changes")) {
-                if (typed(change) == null) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static RoutableEvent unknown(JsonNode json, String wabaId, String key, WebhookHeaders headers) {

@@ -3,6 +3,8 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.util.Locale;
 
 import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the answer to every request of a webhook consumer is recorded, whichever host or check answered
@@ -15,22 +17,40 @@ public final class WebhookOutcomeRecorder {
     /** The outcome tag of every refusal; the reason tag says which. */
     public static final String REFUSED = "refused";
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookOutcomeRecorder.class);
+
     private final WebhookRefusalLog refusals;
     private final WaapiMetrics metrics;
+    /** Warned once, not on every answer. */
+    private volatile boolean metricsFailed;
 
     public WebhookOutcomeRecorder(WebhookRefusalLog refusals, WaapiMetrics metrics) {
         this.refusals = refusals;
         this.metrics = metrics;
     }
 
-    /** Records how one request was answered. */
+    /**
+     * Records how one request was answered. Counting is best effort: a registry that fails (a meter filter that throws,
+     * say) must not cost the sender its answer, nor leave the request counted in flight.
+     */
     public void record(WebhookOutcome outcome) {
         String tag = outcome.name().toLowerCase(Locale.ROOT);
+        try {
+            if (outcome.isRefusal()) {
+                metrics.webhookDelivery(REFUSED, tag);
+            } else {
+                metrics.webhookDelivery(tag, null);
+            }
+        } catch (RuntimeException e) {
+            if (!metricsFailed) {
+                metricsFailed = true;
+                LOG.warn("waapi:webhook could not count an answer in the meter registry ({}); deliveries are answered "
+                         + "and routed all the same; check the registry's meter filters",
+                        e.getClass().getName());
+            }
+        }
         if (outcome.isRefusal()) {
-            metrics.webhookDelivery(REFUSED, tag);
             refusals.refused(outcome);
-        } else {
-            metrics.webhookDelivery(tag, null);
         }
     }
 

@@ -11,6 +11,7 @@ import static com.easycrm4u.camel.waapi.webhook.WebhookDeduplicator.State.CLAIME
 import static com.easycrm4u.camel.waapi.webhook.WebhookDeduplicator.State.IN_FLIGHT_ELSEWHERE;
 import static com.easycrm4u.camel.waapi.webhook.WebhookDeduplicator.State.ROUTED_BEFORE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Routed events are skipped for good, an event being routed holds off its duplicates (on any node sharing the
@@ -86,5 +87,58 @@ class WebhookDeduplicatorTest {
         nodeA.claim("message:" + "x".repeat(500)).routed();
         assertThat(other.claim("message:" + "x".repeat(500)).state()).isEqualTo(CLAIMED);
         assertThat(shared.getCache().keySet()).allSatisfy(key -> assertThat(key.length()).isLessThan(100));
+    }
+
+    @Test
+    void aPathThatStartsWithAnotherPathDoesNotShareItsEvents() {
+        WebhookDeduplicator longer = new WebhookDeduplicator(shared, "/waapi/webhookmessage:", EXPIRY, clockA::get);
+        nodeA.claim("message:wamid.1").routed();
+        assertThat(longer.claim("wamid.1").state()).isEqualTo(CLAIMED);
+    }
+
+    /**
+     * A persistent repository (JDBC, Redis, ...) outlives an upgrade: the entry of a routed event must stay what
+     * earlier releases stored, or every event it holds would be routed again.
+     */
+    @Test
+    void theEntryOfARoutedEventIsTheSameInEveryRelease() {
+        nodeA.claim("message:wamid.1").routed();
+        // base64url(SHA-256("/waapi/webhook" + "\n" + "message:wamid.1")), without padding
+        assertThat(shared.getCache().keySet()).containsExactly("2gtBJXWMvdifTfDs-IYAFmC6hYXKMTZatC-hb6dGwc8");
+    }
+
+    @Test
+    void anEventRoutedElsewhereBetweenTheFirstLookAndTheClaimIsSkipped() {
+        WebhookDeduplicator.Claim first = nodeA.claim("message:wamid.1");
+        // node A finishes just after node B looked for the routed entry and before B adds its claim
+        MemoryIdempotentRepository racing = new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                first.routed();
+                return shared.add(key);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return shared.contains(key);
+            }
+
+            @Override
+            public boolean remove(String key) {
+                return shared.remove(key);
+            }
+        };
+        WebhookDeduplicator late = new WebhookDeduplicator(racing, "/waapi/webhook", EXPIRY, clockB::get);
+
+        assertThat(late.claim("message:wamid.1").state()).isEqualTo(ROUTED_BEFORE);
+        assertThat(shared.getCache()).as("no claim left behind").hasSize(1);
+    }
+
+    @Test
+    void aClaimExpiryOfZeroIsRefused() {
+        assertThatThrownBy(() -> new WebhookDeduplicator(shared, "/waapi/webhook", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("claimExpiry must be positive, was PT0S");
+        assertThat(new WebhookDeduplicator(shared, "/waapi/webhook", Duration.ofMillis(1)).claim("message:wamid.1").state())
+                .isEqualTo(CLAIMED);
     }
 }

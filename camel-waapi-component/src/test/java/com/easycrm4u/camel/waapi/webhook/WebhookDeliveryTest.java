@@ -65,6 +65,61 @@ class WebhookDeliveryTest extends WebhookTestSupport {
                         "template:77:REJECTED:1718636000");
     }
 
+    private static String accountUpdate(String wabaId, String event) {
+        return "{\"id\":\"" + wabaId + "\",\"changes\":[{\"field\":\"account_update\",\"value\":{\"phone_number\":"
+               + "\"917890000199\",\"event\":\"" + event + "\"}}]}";
+    }
+
+    private static byte[] envelope(String... entries) {
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[" + String.join(",", entries) + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aChangeWithoutIdsIsKeyedOnItsAccountAndItsOwnJson() {
+        assertThat(postSigned(PATH, envelope(accountUpdate("959648497055756", "VERIFIED_ACCOUNT"))).statusCode())
+                .isEqualTo(200);
+        // another change of the same account, and the same change of another account: two more events
+        assertThat(postSigned(PATH, envelope(accountUpdate("959648497055756", "DISABLED_UPDATE"),
+                accountUpdate("111111111111111", "VERIFIED_ACCOUNT"))).statusCode()).isEqualTo(200);
+        // the first change again, re-formatted by whoever replays it: the same event
+        byte[] replay = new String(envelope(accountUpdate("959648497055756", "VERIFIED_ACCOUNT")), StandardCharsets.UTF_8)
+                .replace(",", ",\n  ").replace(":", ": ").getBytes(StandardCharsets.UTF_8);
+        assertThat(postSigned(PATH, replay).statusCode()).isEqualTo(200);
+
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
+                .containsExactly("other", "other", "other");
+        assertThat(received("events"))
+                .extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
+                .doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).matches("change:[0-9a-f]{64}"))
+                // SHA-256 of "959648497055756\n" and the change's compact JSON: the same in every release, so a
+                // persistent repository still knows the events it holds after an upgrade
+                .startsWith("change:8ad2fe691630da0a17e0a72d52ad978483262877df2e8b9fcfada000e62eb2be");
+    }
+
+    @Test
+    void messagesAndStatusesWithoutIdsAreKeyedOnTheirOwnJsonWhetherReadTypedOrAsATree() {
+        String message
+                = "{\"from\":\"917890000198\",\"timestamp\":\"1718635900\",\"type\":\"text\",\"text\":{\"body\":\"%s\"}}";
+        String status = "{\"recipient_id\":\"917890000198\",\"timestamp\":\"1718635900\",\"status\":\"%s\"}";
+        String change = "{\"field\":\"messages\",\"value\":{\"messages\":[" + message.formatted("one") + ","
+                        + message.formatted("two") + "],\"statuses\":[" + status.formatted("sent") + ","
+                        + status.formatted("read")
+                        + "]}}";
+        String broken = "{\"field\":\"messages\",\"value\":{\"messages\":[null]}}";
+        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"changes\":[" + change + "]}")).statusCode()).isEqualTo(200);
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
+                .containsExactly("message", "message", "status", "status");
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                .doesNotHaveDuplicates();
+
+        // beside a part that cannot be typed, the envelope is read as a tree: its events keep their keys
+        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"changes\":[" + broken + "," + change + "]}")).statusCode())
+                .isEqualTo(200);
+        assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
+                .containsExactly("message", "message", "status", "status", "unknown");
+    }
+
     @Test
     void splitFalseKeysTheDeliveryOnAHashOfTheSignedBody() {
         byte[] body = payload("multi-entry.json");

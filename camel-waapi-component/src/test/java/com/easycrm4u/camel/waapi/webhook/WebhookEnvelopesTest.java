@@ -62,4 +62,22 @@ class WebhookEnvelopesTest {
                 .hasMessageEndingWith("at $.entry[0].changes[0].value.statuses[0].pricing.billable")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("do-not-echo"));
     }
+
+    @Test
+    void aStructureThatIsNotAnEnvelopeIsNamed() {
+        String envelope = "{\"object\":\"whatsapp_business_account\",\"entry\":%s}";
+        assertThatThrownBy(() -> WebhookEnvelopes.parse("{\"object\":\"whatsapp_business_account\"}".getBytes(), mapper))
+                .isInstanceOf(InvalidWebhookPayloadException.class).hasMessageEndingWith("\"entry\" is not an array");
+        for (String entries : new String[] { "[null]", "[{\"id\":\"1\"}]", "[{\"id\":\"1\",\"changes\":null}]" }) {
+            assertThatThrownBy(() -> WebhookEnvelopes.parse(envelope.formatted(entries).getBytes(), mapper)).as(entries)
+                    .isInstanceOf(InvalidWebhookPayloadException.class)
+                    .hasMessageEndingWith("an entry is not an object with a \"changes\" array");
+        }
+        for (String changes : new String[] { "[null]", "[{\"value\":{}}]", "[{\"field\":7}]", "[\"messages\"]" }) {
+            String json = envelope.formatted("[{\"id\":\"1\",\"changes\":" + changes + "}]");
+            assertThatThrownBy(() -> WebhookEnvelopes.parse(json.getBytes(), mapper)).as(changes)
+                    .isInstanceOf(InvalidWebhookPayloadException.class)
+                    .hasMessageEndingWith("a change is not an object with a \"field\"");
+        }
+    }
 }

@@ -21,6 +21,7 @@ import org.apache.camel.spi.ShutdownAware;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -43,6 +44,61 @@ class WebhookLifecycleTest extends WebhookTestSupport {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    private void addRoute(String routeId, String path) throws Exception {
+        addRoute(routeId, path, "");
+    }
+
+    private void addRoute(String routeId, String path, String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("waapi:webhook?path=" + path + options + "&webhookVerifyToken=RAW(" + TOKEN + ")").routeId(routeId)
+                        .to("mock:" + routeId);
+            }
+        });
+    }
+
+    @Test
+    void aPathServesOneRouteAtATimeAndIsFreedWhenItsLastRouteIsRemoved() throws Exception {
+        String path = "/waapi/removable";
+        byte[] body = payload("reference-text.json");
+        addRoute("removable", path);
+        assertThat(postSigned(path, body).statusCode()).isEqualTo(200);
+
+        // another endpoint (Camel itself refuses a second consumer of the same one) on the same path
+        assertThatThrownBy(() -> addRoute("second", path, "&split=false")).satisfies(failure -> {
+            Throwable cause = failure;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).isInstanceOf(IllegalStateException.class).hasMessage(
+                    "POST /waapi/removable is served by another waapi:webhook route already; give this one another path");
+        });
+        context.removeRoute("second");
+        // the running route still serves the path, and the failed one took nothing with it
+        assertThat(postSigned(path, payload("reference-image.json")).statusCode()).isEqualTo(200);
+        assertThat(received("removable")).hasSize(2);
+
+        context.getRouteController().stopRoute("removable");
+        assertThat(postSigned(path, body).statusCode()).as("stopped: retried later").isEqualTo(503);
+        // another route takes the stopped route's path over, and keeps it when the stopped one is removed
+        addRoute("takeover", path, "&split=false");
+        assertThat(postSigned(path, payload("status-sent.json")).statusCode()).isEqualTo(200);
+        context.removeRoute("removable");
+        assertThat(postSigned(path, payload("status-read.json")).statusCode()).isEqualTo(200);
+        assertThat(received("takeover")).hasSize(2);
+        context.getRouteController().stopRoute("takeover");
+        context.removeRoute("takeover");
+        assertThat(postSigned(path, body).statusCode()).as("removed: nothing there any more").isEqualTo(404);
+
+        // the path is free for another route, which starts with a repository of its own
+        addRoute("again", path);
+        assertThat(postSigned(path, body).statusCode()).isEqualTo(200);
+        assertThat(received("again")).hasSize(1);
+        context.getRouteController().stopRoute("again");
+        context.removeRoute("again");
     }
 
     @Test

@@ -5,14 +5,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
+import com.easycrm4u.camel.waapi.LogCapture;
 import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +60,15 @@ class WebhookMetricsTest {
         main.stop();
     }
 
+    private static final byte[] STATUS
+            = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
+               + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"wamid.M1\",\"status\":\"sent\","
+               + "\"timestamp\":\"1700000000\",\"recipient_id\":\"917890000198\"}]}}]}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+
     @Test
     void eachAnswerIsCountedByOutcomeAndReason() throws Exception {
-        byte[] status
-                = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
-                   + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"wamid.M1\",\"status\":\"sent\","
-                   + "\"timestamp\":\"1700000000\",\"recipient_id\":\"917890000198\"}]}}]}]}")
-                        .getBytes(StandardCharsets.UTF_8);
+        byte[] status = STATUS;
         String signature = WebhookSignature.sign(status, TOKEN);
 
         assertThat(post("/waapi/webhook", status, signature, "messages")).isEqualTo(200);
@@ -77,11 +85,38 @@ class WebhookMetricsTest {
         assertThat(count(WebhookOutcomeRecorder.REFUSED, "signature_mismatch")).isEqualTo(2);
     }
 
+    /** Counting is best effort: a registry that fails (here through a meter filter that throws) costs no answer. */
+    @Test
+    void aRegistryThatFailsCostsNeitherAnAnswerNorAnEvent() throws Exception {
+        meters.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                throw new IllegalStateException("registry down");
+            }
+        });
+        String signature = WebhookSignature.sign(STATUS, TOKEN);
+
+        String log = LogCapture.of(() -> {
+            assertThat(post("/waapi/webhook", STATUS, signature, "messages")).isEqualTo(200);
+            assertThat(post("/waapi/webhook", STATUS, signature, "messages")).isEqualTo(200);
+            assertThat(post("/waapi/webhook", STATUS, null, "messages")).isEqualTo(401);
+        }).log();
+
+        // said once, not on every answer
+        assertThat(log.split("could not count an answer", -1)).hasSize(2);
+        assertThat(log).contains("WARN").doesNotContain(TOKEN);
+        assertThat(main.getCamelContext().getEndpoint("mock:events", MockEndpoint.class).getReceivedExchanges()).hasSize(1);
+        // each delivery counted out of flight once: Camel's graceful shutdown finds none pending
+        assertThat(((ShutdownAware) main.getCamelContext().getRoutes().get(0).getConsumer()).getPendingExchangesSize())
+                .isZero();
+    }
+
     private int post(String path, byte[] body, String signature, String event) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("X-WAAPI-Event", event)
                 .header("X-WAAPI-Delivery", "dlv-" + UUID.randomUUID())
+                .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header(WebhookSignature.HEADER, signature);

@@ -1,18 +1,30 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConstants;
+import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -30,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -76,6 +89,9 @@ class WebhookOnAnotherHostTest {
                     }
                 });
                 from("waapi:webhook?path=/async" + SIGNED).routeId("async").process(gate);
+                from("waapi:webhook?path=/small&maxBodySize=64" + SIGNED).routeId("small").to("mock:small");
+                from("waapi:webhook?path=/statuses&events=statuses" + SIGNED).routeId("statuses").to("mock:statuses");
+                from("waapi:webhook?path=/envelope&split=false" + SIGNED).routeId("envelope").to("mock:envelope");
             }
         });
         context.start();
@@ -95,6 +111,10 @@ class WebhookOnAnotherHostTest {
         assertThat(request.status()).isEqualTo(200);
         assertThat(request.exchange.getMessage().getBody(String.class)).isEqualTo("{\"ok\":true}");
         assertThat(routedAtOnce).containsExactly("message:wamid.SYNC");
+        // the answer replaces the request: none of its headers is echoed back
+        assertThat(request.exchange.getMessage().getHeaders()).containsOnlyKeys(Exchange.HTTP_RESPONSE_CODE,
+                Exchange.CONTENT_TYPE);
+        assertThat(request.exchange.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/json");
     }
 
     @Test
@@ -183,6 +203,7 @@ class WebhookOnAnotherHostTest {
         assertThat(duplicate.returned).isTrue();
         assertThat(duplicate.done).containsExactly(true);
         assertThat(duplicate.status()).isEqualTo(503);
+        assertThat(duplicate.exchange.getMessage().getHeader("Retry-After", Integer.class)).isPositive();
 
         gate.complete(null);
         assertThat(first.status()).isEqualTo(200);
@@ -230,6 +251,157 @@ class WebhookOnAnotherHostTest {
         assertThat(mock("broken").getReceivedExchanges()).isEmpty();
     }
 
+    @Test
+    void aBodyTheHostFailsToReadIsAnswered500OnTheHostsThread() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        Request request = post(sync(), broken, null, WebhookSignature.sign(body("wamid.BROKEN"), TOKEN));
+
+        assertThat(request.returned).isTrue();
+        assertThat(request.done).containsExactly(true);
+        assertThat(request.status()).isEqualTo(500);
+        assertThat(routedAtOnce).isEmpty();
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeWithoutAContentLengthIsAnswered413OnTheHostsThread() {
+        byte[] body = body("wamid.TOO-LARGE");
+
+        Request request
+                = post(registered.get("/small"), new ByteArrayInputStream(body), null, WebhookSignature.sign(body, TOKEN));
+
+        assertThat(request.returned).isTrue();
+        assertThat(request.done).containsExactly(true);
+        assertThat(request.status()).isEqualTo(413);
+        assertThat(mock("small").getReceivedExchanges()).isEmpty();
+    }
+
+    @Test
+    void withSplitFalseTheTypedEnvelopeIsRoutedOnce() {
+        byte[] body = twoMessages("wamid.ONE", "wamid.TWO");
+
+        Request request = post(registered.get("/envelope"), body);
+
+        assertThat(request.status()).isEqualTo(200);
+        assertThat(mock("envelope").getReceivedExchanges()).singleElement().satisfies(exchange -> {
+            WebhookEnvelope envelope = exchange.getMessage().getBody(WebhookEnvelope.class);
+            assertThat(envelope.getEntry()).singleElement().satisfies(entry -> assertThat(entry.getId()).isEqualTo("1"));
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
+                    .matches("delivery:[0-9a-f]{64}");
+        });
+        assertThat(post(registered.get("/envelope"), body).status()).isEqualTo(200);
+        assertThat(mock("envelope").getReceivedExchanges()).hasSize(1);
+    }
+
+    @Test
+    void aFilteredEventAndABodyThatIsNotJsonAreAnsweredOnTheHostsThread() {
+        Request filtered = post(registered.get("/statuses"), body("wamid.FILTERED"));
+        assertThat(filtered.returned).isTrue();
+        assertThat(filtered.done).containsExactly(true);
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(mock("statuses").getReceivedExchanges()).isEmpty();
+
+        byte[] notJson = "event=test".getBytes(StandardCharsets.UTF_8);
+        Request refused = post(sync(), notJson);
+        assertThat(refused.returned).isTrue();
+        assertThat(refused.done).containsExactly(true);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(routedAtOnce).isEmpty();
+    }
+
+    /**
+     * A Vert.x host that hands over the paused request (platform-http with its body handler off, on an engine whose
+     * router the consumer cannot reach): a request refused from its headers alone has the rest of a small body
+     * discarded once it is answered, so the sender's next request on the same connection is served; a sender that goes
+     * on sending a large one has its connection closed rather than read to the end.
+     */
+    @Test
+    void onAVertxHostARequestRefusedFromItsHeadersHasItsBodyDiscardedWithinABound() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+                request.pause();
+                Exchange http = new DefaultExchange(context);
+                request.headers().forEach(header -> http.getMessage().setHeader(header.getKey(), header.getValue()));
+                http.getMessage().setBody(request);
+                vertx.executeBlocking(() -> sync().process(http, doneSync -> request.response()
+                        .setStatusCode(http.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))
+                        .end(http.getMessage().getBody(String.class))), false);
+            }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+
+            byte[] body = body("wamid.KEPT-ALIVE");
+            try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+                socket.setSoTimeout(20_000);
+                assertThat(exchange(socket, body, null)).startsWith("HTTP/1.1 401");
+                assertThat(exchange(socket, body, WebhookSignature.sign(body, TOKEN))).startsWith("HTTP/1.1 200");
+            }
+            assertThat(routedAtOnce).containsExactly("message:wamid.KEPT-ALIVE");
+
+            long large = 64L * 1024 * 1024;
+            try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+                socket.setSoTimeout(20_000);
+                String head = "POST /sync HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                              + large + "\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                // refused from its Content-Length
+                assertThat(readLine(socket.getInputStream())).startsWith("HTTP/1.1 413");
+                byte[] chunk = new byte[64 * 1024];
+                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                    try {
+                        for (long sent = 0; sent < large; sent += chunk.length) {
+                            socket.getOutputStream().write(chunk);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                assertThatThrownBy(() -> sending.get(30, TimeUnit.SECONDS)).as("the connection closed long before 64 MB")
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(UncheckedIOException.class);
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    /** Writes one request on the connection and reads its answer: the status line (and the rest of the answer). */
+    private static String exchange(Socket socket, byte[] body, String signature) throws IOException {
+        String head = "POST /sync HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.length + "\r\nX-WAAPI-Event: messages\r\n"
+                      + (signature != null ? WebhookSignature.HEADER + ": " + signature + "\r\n" : "") + "\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        InputStream in = socket.getInputStream();
+        String status = readLine(in);
+        int length = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        in.readNBytes(length);
+        return status;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the connection was closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     private AsyncProcessor sync() {
         return registered.get("/sync");
     }
@@ -262,10 +434,17 @@ class WebhookOnAnotherHostTest {
 
     /** Hands a request to the processor as a host that is not Vert.x does: the body as bytes, the headers as read. */
     private Request post(AsyncProcessor processor, byte[] body, String signature) {
+        return post(processor, body, String.valueOf(body.length), signature);
+    }
+
+    /** As a host hands a request over: the body as it has it, the Content-Length (null when chunked) and headers. */
+    private Request post(AsyncProcessor processor, Object body, String contentLength, String signature) {
         Exchange http = new DefaultExchange(context);
         http.getMessage().setBody(body);
         http.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        http.getMessage().setHeader(Exchange.CONTENT_LENGTH, String.valueOf(body.length));
+        if (contentLength != null) {
+            http.getMessage().setHeader(Exchange.CONTENT_LENGTH, contentLength);
+        }
         http.getMessage().setHeader("X-WAAPI-Event", "messages");
         if (signature != null) {
             http.getMessage().setHeader(WebhookSignature.HEADER, signature);

@@ -18,6 +18,7 @@ import com.easycrm4u.camel.waapi.webhook.model.TemplateStatusEvent;
 import com.easycrm4u.camel.waapi.webhook.model.UnknownChangeValue;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,7 +38,11 @@ class WebhookRoutingTest extends WebhookTestSupport {
     private static final String PHONE_NUMBER_ID = "1226212787235581";
 
     private Exchange deliverOne(String payload) {
-        HttpResponse<String> response = postSigned(PATH, payload(payload));
+        return deliverOne(payload(payload));
+    }
+
+    private Exchange deliverOne(byte[] body) {
+        HttpResponse<String> response = postSigned(PATH, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
         assertThat(response.headers().firstValue("Content-Type"))
@@ -71,8 +76,34 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(message.getTimestamp()).isEqualTo("1718635789");
         assertThat(message.getText().getBody()).isEqualTo("Hi, is the order shipped?");
         assertThat(message.getTypeSpecificPart()).isSameAs(message.getText());
+        assertThat(message.getContext()).isNull();
         assertThat(exchange.getMessage().getHeader(WaapiConstants.RAW_BODY, byte[].class))
                 .isEqualTo(payload("reference-text.json"));
+        MessagesValue value = (MessagesValue) WebhookEnvelopes
+                .parse(payload("reference-text.json"), new ObjectMapper()).getEntry().get(0).getChanges().get(0).getValue();
+        assertThat(value.getMessagingProduct()).isEqualTo("whatsapp");
+        assertThat(value.getErrors()).isNull();
+        // what a route's log("${body}") shows: ids and type, never the text the customer wrote
+        assertThat(exchange.getMessage().getBody(String.class)).isEqualTo(
+                "InboundMessageEvent[InboundMessage[id=wamid.HBgMOTE4NTk3NDA2Njk0FQIAEhgUM0EwMzQy..., type=text, "
+                                                                          + "from=917890000198]]")
+                .doesNotContain("shipped");
+    }
+
+    @Test
+    void forwardedMessagesSayHowOften() {
+        String text = new String(payload("reference-text.json"), StandardCharsets.UTF_8);
+        InboundMessage forwarded = inbound(deliverOne(text.replace("\"type\": \"text\"",
+                "\"type\": \"text\", \"context\": {\"forwarded\": true}").getBytes(StandardCharsets.UTF_8)), "text");
+        assertThat(forwarded.getContext().getForwarded()).isTrue();
+        assertThat(forwarded.getContext().getFrequentlyForwarded()).isNull();
+        assertThat(forwarded.getContext().getId()).isNull();
+        mock("events").reset();
+        InboundMessage often = inbound(deliverOne(text.replace("wamid.HBgMOTE4NTk3NDA2Njk0FQIAEhgUM0EwMzQy...", "wamid.OFTEN")
+                .replace("\"type\": \"text\"", "\"type\": \"text\", \"context\": {\"frequently_forwarded\": true}")
+                .getBytes(StandardCharsets.UTF_8)), "text");
+        assertThat(often.getContext().getFrequentlyForwarded()).isTrue();
+        assertThat(often.getContext().getForwarded()).isNull();
     }
 
     @Test
@@ -82,6 +113,7 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(message.getImage().getMimeType()).isEqualTo("image/jpeg");
         assertThat(message.getImage().getSha256()).isEqualTo("A2k...");
         assertThat(message.getImage().getId()).isEqualTo("1234567890123456");
+        assertThat(message.getTypeSpecificPart()).isSameAs(message.getImage());
     }
 
     @Test
@@ -105,6 +137,9 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(status.getPricing().getCategory()).isEqualTo("marketing");
         assertThat(status.getPricing().getType()).isEqualTo("regular");
         assertThat(status.getErrors()).isNull();
+        assertThat(status.getBizOpaqueCallbackData()).isNull();
+        assertThat(in.getBody(String.class)).isEqualTo(
+                "MessageStatusEvent[id=wamid.HBgMOTE4NTk3NDA2Njk0FQIAEhgUM0EwMzQy..., status=delivered]");
     }
 
     @Test
@@ -117,26 +152,44 @@ class WebhookRoutingTest extends WebhookTestSupport {
             assertThat(error.getCode()).isEqualTo(131026);
             assertThat(error.getTitle()).isEqualTo("Message undeliverable");
             assertThat(error.getErrorData().getDetails()).isEqualTo("Recipient phone number does not have WhatsApp installed");
+            assertThat(error.getMessage()).isNull();
+            assertThat(error.getHref()).isNull();
         });
     }
 
     @Test
     void mediaMessages() {
-        MediaContent video = inbound(deliverOne("message-video.json"), "video").getVideo();
+        InboundMessage videoMessage = inbound(deliverOne("message-video.json"), "video");
+        MediaContent video = videoMessage.getVideo();
         assertThat(video.getId()).isEqualTo("2000000000000001");
         assertThat(video.getCaption()).isEqualTo("Unboxing");
+        assertThat(videoMessage.getTypeSpecificPart()).isSameAs(video);
         mock("events").reset();
-        MediaContent audio = inbound(deliverOne("message-audio.json"), "audio").getAudio();
+        InboundMessage voiceMessage = inbound(deliverOne("message-audio.json"), "audio");
+        MediaContent audio = voiceMessage.getAudio();
         assertThat(audio.getMimeType()).isEqualTo("audio/ogg; codecs=opus");
         assertThat(audio.getVoice()).isTrue();
+        assertThat(voiceMessage.getTypeSpecificPart()).isSameAs(audio);
         mock("events").reset();
-        MediaContent document = inbound(deliverOne("message-document.json"), "document").getDocument();
+        // an audio file the customer attached, not recorded as a voice note
+        String audioFile = new String(payload("message-audio.json"), StandardCharsets.UTF_8)
+                .replace("wamid.IN-audio", "wamid.IN-audio-file").replace("\"voice\": true", "\"voice\": false");
+        assertThat(inbound(deliverOne(audioFile.getBytes(StandardCharsets.UTF_8)), "audio").getAudio().getVoice()).isFalse();
+        mock("events").reset();
+        InboundMessage documentMessage = inbound(deliverOne("message-document.json"), "document");
+        MediaContent document = documentMessage.getDocument();
         assertThat(document.getFilename()).isEqualTo("invoice-42.pdf");
         assertThat(document.getCaption()).isEqualTo("Invoice");
+        assertThat(documentMessage.getTypeSpecificPart()).isSameAs(document);
         mock("events").reset();
         InboundMessage sticker = inbound(deliverOne("message-sticker.json"), "sticker");
         assertThat(sticker.getSticker().getAnimated()).isFalse();
         assertThat(sticker.getTypeSpecificPart()).isSameAs(sticker.getSticker());
+        mock("events").reset();
+        String animated = new String(payload("message-sticker.json"), StandardCharsets.UTF_8)
+                .replace("wamid.IN-sticker", "wamid.IN-sticker-animated").replace("\"animated\": false", "\"animated\": true");
+        assertThat(inbound(deliverOne(animated.getBytes(StandardCharsets.UTF_8)), "sticker").getSticker().getAnimated())
+                .isTrue();
     }
 
     @Test
@@ -146,21 +199,46 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(message.getLocation().getLongitude()).isEqualTo(88.3639);
         assertThat(message.getLocation().getName()).isEqualTo("Office");
         assertThat(message.getLocation().getAddress()).isEqualTo("Park Street, Kolkata");
+        assertThat(message.getLocation().getUrl()).isEqualTo("https://example.com");
+        assertThat(message.getTypeSpecificPart()).isSameAs(message.getLocation());
     }
 
     @Test
     void sharedContacts() {
         InboundMessage message = inbound(deliverOne("message-contacts.json"), "contacts");
+        assertThat(message.getTypeSpecificPart()).isSameAs(message.getContacts());
         SharedContact contact = message.getContacts().get(0);
         assertThat(contact.getName().getFormattedName()).isEqualTo("Asha Rao");
+        assertThat(contact.getName().getFirstName()).isEqualTo("Asha");
+        assertThat(contact.getName().getMiddleName()).isEqualTo("Devi");
+        assertThat(contact.getName().getLastName()).isEqualTo("Rao");
+        assertThat(contact.getName().getPrefix()).isEqualTo("Dr.");
+        assertThat(contact.getName().getSuffix()).isEqualTo("PhD");
         assertThat(contact.getPhones()).singleElement().satisfies(phone -> {
             assertThat(phone.getPhone()).isEqualTo("+91 98300 00001");
             assertThat(phone.getWaId()).isEqualTo("919830000001");
+            assertThat(phone.getType()).isEqualTo("CELL");
         });
-        assertThat(contact.getEmails().get(0).getEmail()).isEqualTo("asha@example.com");
+        assertThat(contact.getEmails()).singleElement().satisfies(email -> {
+            assertThat(email.getEmail()).isEqualTo("asha@example.com");
+            assertThat(email.getType()).isEqualTo("WORK");
+        });
         assertThat(contact.getOrg().getCompany()).isEqualTo("Acme");
-        assertThat(contact.getAddresses().get(0).getCountryCode()).isEqualTo("IN");
-        assertThat(contact.getUrls().get(0).getUrl()).isEqualTo("https://acme.example");
+        assertThat(contact.getOrg().getDepartment()).isEqualTo("Purchasing");
+        assertThat(contact.getOrg().getTitle()).isEqualTo("Buyer");
+        assertThat(contact.getAddresses()).singleElement().satisfies(address -> {
+            assertThat(address.getStreet()).isEqualTo("1 Main Rd");
+            assertThat(address.getCity()).isEqualTo("Kolkata");
+            assertThat(address.getState()).isEqualTo("West Bengal");
+            assertThat(address.getZip()).isEqualTo("700016");
+            assertThat(address.getCountry()).isEqualTo("India");
+            assertThat(address.getCountryCode()).isEqualTo("IN");
+            assertThat(address.getType()).isEqualTo("WORK");
+        });
+        assertThat(contact.getUrls()).singleElement().satisfies(url -> {
+            assertThat(url.getUrl()).isEqualTo("https://acme.example");
+            assertThat(url.getType()).isEqualTo("WORK");
+        });
         assertThat(contact.getBirthday()).isEqualTo("1990-04-01");
     }
 
@@ -176,6 +254,7 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(list.getInteractive().getType()).isEqualTo("list_reply");
         assertThat(list.getInteractive().getListReply().getId()).isEqualTo("slot-3");
         assertThat(list.getInteractive().getListReply().getDescription()).isEqualTo("Morning slot");
+        assertThat(list.getTypeSpecificPart()).isSameAs(list.getInteractive());
     }
 
     @Test
@@ -184,6 +263,8 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(message.getButton().getPayload()).isEqualTo("STOP_PROMOTIONS");
         assertThat(message.getButton().getText()).isEqualTo("Stop promotions");
         assertThat(message.getContext().getFrom()).isEqualTo("917890000199");
+        assertThat(message.getContext().getForwarded()).isNull();
+        assertThat(message.getTypeSpecificPart()).isSameAs(message.getButton());
     }
 
     @Test
@@ -191,12 +272,16 @@ class WebhookRoutingTest extends WebhookTestSupport {
         InboundMessage message = inbound(deliverOne("message-reaction.json"), "reaction");
         assertThat(message.getReaction().getMessageId()).isEqualTo("wamid.OUT-reacted");
         assertThat(message.getReaction().getEmoji()).isEqualTo("\uD83D\uDC4D");
+        assertThat(message.getTypeSpecificPart()).isSameAs(message.getReaction());
     }
 
     @Test
     void unsupportedAndUnknownTypesAreKept() {
         InboundMessage unsupported = inbound(deliverOne("message-unsupported.json"), "unsupported");
-        assertThat(unsupported.getErrors()).singleElement().satisfies(error -> assertThat(error.getCode()).isEqualTo(131051));
+        assertThat(unsupported.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getCode()).isEqualTo(131051);
+            assertThat(error.getMessage()).isEqualTo("Message type unknown");
+        });
         assertThat(unsupported.getTypeSpecificPart()).isNull();
         mock("events").reset();
         InboundMessage order = inbound(deliverOne("message-unknown-type.json"), "order");
@@ -211,10 +296,13 @@ class WebhookRoutingTest extends WebhookTestSupport {
         MessageStatus status = sent.getMessage().getBody(MessageStatusEvent.class).getStatus();
         assertThat(status.getConversation().getOrigin().getType()).isEqualTo("utility");
         assertThat(status.getPricing().getCategory()).isEqualTo("utility");
+        assertThat(status.getBizOpaqueCallbackData()).isEqualTo("order-42");
         mock("events").reset();
         Exchange read = deliverOne("status-read.json");
         assertThat(read.getMessage().getHeader(WaapiConstants.STATUS)).isEqualTo("read");
         assertThat(read.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo("wamid.OUT-read");
+        // a read status of a free (service) conversation
+        assertThat(read.getMessage().getBody(MessageStatusEvent.class).getStatus().getPricing().getBillable()).isFalse();
     }
 
     @Test
@@ -229,6 +317,7 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(event.getUpdate().getMessageTemplateName()).isEqualTo("order_shipped");
         assertThat(event.getUpdate().getMessageTemplateLanguage()).isEqualTo("en_US");
         assertThat(event.getUpdate().getReason()).isEqualTo("NONE");
+        assertThat(in.getBody(String.class)).isEqualTo("TemplateStatusEvent[template=order_shipped, event=APPROVED]");
     }
 
     @Test
@@ -253,6 +342,8 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(other.getChange().getField()).isEqualTo("account_update");
         assertThat(other.getChange().getValue()).isInstanceOfSatisfying(UnknownChangeValue.class,
                 value -> assertThat(value.getProperties()).containsEntry("event", "VERIFIED_ACCOUNT"));
+        assertThat(other).hasToString("OtherChangeEvent[field=account_update]");
+        assertThat(other.getChange().getValue()).hasToString("UnknownChangeValue[phone_number, event]");
         assertThat(exchanges).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.DELIVERY_ID)).containsOnly(
                 exchanges.get(0).getMessage().getHeader(WaapiConstants.DELIVERY_ID));
     }
@@ -274,6 +365,52 @@ class WebhookRoutingTest extends WebhookTestSupport {
         assertThat(in.getHeader(WaapiConstants.EVENT_TYPE)).isEqualTo("messages");
         assertThat(in.getHeader(WaapiConstants.RAW_BODY, byte[].class)).isEqualTo(body);
         assertThat(in.getHeader(WaapiConstants.EVENT_KIND)).isNull();
+    }
+
+    @Test
+    void splitFalseWithoutAMessagesChangeHasNoPhoneNumberIdHeader() {
+        assertThat(postSigned("/waapi/envelope", payload("template-status.json")).statusCode()).isEqualTo(200);
+        Message in = received("envelopes").get(0).getMessage();
+        assertThat(in.getBody()).isInstanceOf(WebhookEnvelope.class);
+        assertThat(in.getHeader(WaapiConstants.WABA_ID)).isEqualTo(WABA);
+        assertThat(in.getHeaders()).doesNotContainKey(WaapiConstants.PHONE_NUMBER_ID);
+    }
+
+    /** Meta reports a problem of the whole change (not of one message) in the value's errors. */
+    @Test
+    void aMessagesChangeWithErrorsOnlyIsRoutedAsAnOtherChange() {
+        String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA + "\",\"changes\":[{"
+                      + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                      + "\"display_phone_number\":\"+91 78900 00199\",\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
+                      + "\"errors\":[{\"code\":131000,\"title\":\"Something went wrong\",\"message\":\"Something went wrong\","
+                      + "\"error_data\":{\"details\":\"Unknown error\"},"
+                      + "\"href\":\"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/\"}]}}]}]}";
+        Exchange exchange = deliverOne(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo(WebhookEvent.KIND_OTHER);
+        OtherChangeEvent other = exchange.getMessage().getBody(OtherChangeEvent.class);
+        assertThat(other.getWabaId()).isEqualTo(WABA);
+        MessagesValue value = (MessagesValue) other.getChange().getValue();
+        assertThat(value.getMessagingProduct()).isEqualTo("whatsapp");
+        assertThat(value.getMetadata().getPhoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+        assertThat(value.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getCode()).isEqualTo(131000);
+            assertThat(error.getTitle()).isEqualTo("Something went wrong");
+            assertThat(error.getMessage()).isEqualTo("Something went wrong");
+            assertThat(error.getErrorData().getDetails()).isEqualTo("Unknown error");
+            assertThat(error.getHref())
+                    .isEqualTo("https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
+        });
+    }
+
+    @Test
+    void aChangeWithoutAValueIsRoutedAsAnOtherChange() {
+        String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA + "\",\"changes\":[{"
+                      + "\"field\":\"messages\"}]}]}";
+        Exchange exchange = deliverOne(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo(WebhookEvent.KIND_OTHER);
+        OtherChangeEvent other = exchange.getMessage().getBody(OtherChangeEvent.class);
+        assertThat(other.getChange().getField()).isEqualTo("messages");
+        assertThat(other.getChange().getValue()).isNull();
     }
 
     @Test

@@ -41,6 +41,20 @@ class WebhookSecurityTest extends WebhookTestSupport {
         assertThat(WebhookSignature.sign("Hello, World!", TOKEN)).isEqualTo(expected);
         assertThat(WebhookSignature.verify(hello, expected, TOKEN)).isTrue();
         assertThat(WebhookSignature.verify(hello, expected, TOKEN + "!")).isFalse();
+        assertThat(WebhookSignature.isWellFormed(expected)).isTrue();
+        String hex = expected.substring(WebhookSignature.PREFIX.length());
+        for (String malformed : new String[] {
+                "", "sha256=", expected + "0", expected.substring(0, expected.length() - 1), "SHA256=" + hex,
+                "sha1=0" + hex, WebhookSignature.PREFIX + "zz" + hex.substring(2),
+                WebhookSignature.PREFIX + hex.substring(0, hex.length() - 1) + "g" }) {
+            assertThat(WebhookSignature.isWellFormed(malformed)).as(malformed).isFalse();
+            assertThat(WebhookSignature.verify(hello, malformed, TOKEN)).as(malformed).isFalse();
+        }
+        assertThat(WebhookSignature.isWellFormed(null)).isFalse();
+        assertThat(WebhookSignature.verify(hello, null, TOKEN)).isFalse();
+        assertThat(WebhookSignature.verify(null, expected, TOKEN)).isFalse();
+        assertThat(WebhookSignature.verify(hello, expected, "")).isFalse();
+        assertThat(WebhookSignature.verify(hello, expected, null)).isFalse();
         // over HTTP the vector passes verification and is then refused as not JSON (400, not 401)
         HttpResponse<String> response = post(PATH, hello, WebhookSignature.HEADER, expected);
         assertThat(response.statusCode()).isEqualTo(400);

@@ -48,7 +48,12 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
                                                                                                                                                                                                                   + "\"value\":{\"statuses\":[null,{\"id\":\"wamid.S\",\"status\":\"read\"}]}}]}]}",
                 "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
                                                                                                                                                                                                                                                                                                      + "\"value\":{\"metadata\":[1,2]}}]}]}",
-                "{\"object\":\"whatsapp_business_account\",\"entry\":[null]}");
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[null]}",
+                "{\"object\":\"whatsapp_business_account\"}",
+                "{\"object\":\"whatsapp_business_account\",\"entry\":null}",
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\"}]}",
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":null}]}",
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[null]}]}");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,6 +118,41 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
                 .containsExactly("template:594425479261596:APPROVED:1700000000",
                         received("events").get(1).getMessage().getHeader(WaapiConstants.EVENT_KEY));
         assertThat(received("events").get(1).getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo("unknown");
+    }
+
+    @Test
+    void aTemplateChangeOfAnEntryWhoseTimeIsNotANumberIsKeyedOnThatTime() {
+        String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"959648497055756\","
+                      + "\"time\":\"2024-06-17T14:00:00Z\",\"changes\":[{\"field\":\"message_template_status_update\","
+                      + "\"value\":{\"event\":\"APPROVED\",\"message_template_id\":594425479261596}}]}]}";
+        assertThat(postSigned(PATH, json.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(received("events")).singleElement().satisfies(exchange -> {
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo("template_status");
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
+                    .isEqualTo("template:594425479261596:APPROVED:2024-06-17T14:00:00Z");
+        });
+    }
+
+    /** With split=false the envelope is routed typed only when every part of it can be typed; else as its raw JSON. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("envelopesWithAPartThatCannotBeTyped")
+    void splitFalseRoutesAnEnvelopeWithAPartThatCannotBeTypedAsOneUnknownEvent(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
+        assertThat(received("envelopes")).singleElement().satisfies(exchange -> {
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo("unknown");
+            assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
+                    .matches("delivery:[0-9a-f]{64}");
+            assertThat(exchange.getMessage().getBody(JsonNode.class)).isEqualTo(JSON.readTree(body));
+        });
+    }
+
+    static Stream<String> envelopesWithAPartThatCannotBeTyped() {
+        String envelope = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[%s]}]}";
+        return Stream.of(
+                envelope.formatted("{\"field\":\"messages\",\"value\":{\"messages\":[null]}}"),
+                envelope.formatted("{\"value\":{\"event\":\"VERIFIED_ACCOUNT\"}}"),
+                envelope.formatted("{\"field\":\"messages\",\"value\":{\"messages\":\"not a list\"}}"));
     }
 
     @Test
