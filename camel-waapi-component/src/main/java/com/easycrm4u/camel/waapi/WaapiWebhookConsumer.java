@@ -25,7 +25,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,15 +90,9 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
             ServiceHelper.startService(repository);
         }
         boolean fresh = existing == null;
-        registration = fresh
-                ? new WebhookRegistration(
-                        repository == null
-                                ? MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getIdempotentCacheSize())
-                                : null)
-                : existing;
+        registration = fresh ? new WebhookRegistration() : existing;
         if (repository == null) {
-            // started when made, and stopped only when the path is unregistered
-            repository = registration.ownedRepository();
+            repository = registration.ownedRepository(configuration.getIdempotentCacheSize());
         }
         recorder = new WebhookOutcomeRecorder(
                 new WebhookRefusalLog(configuration.getPath()),

@@ -7,6 +7,7 @@ import org.apache.camel.Service;
 import org.apache.camel.StatefulService;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -18,17 +19,12 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 public final class WebhookRegistration {
 
-    private final IdempotentRepository ownedRepository;
+    private IdempotentRepository ownedRepository;
     private final Dispatcher dispatcher = new Dispatcher();
     private volatile Service httpConsumer;
     private volatile Object owner;
     private volatile WebhookProcessor processor;
     private volatile WebhookAdmission admission;
-
-    /** @param ownedRepository the default in-memory repository, or null when the endpoint names one */
-    public WebhookRegistration(IdempotentRepository ownedRepository) {
-        this.ownedRepository = ownedRepository;
-    }
 
     /** The processor to register on the HTTP server: it hands each request to the processor attached now. */
     public AsyncProcessor dispatcher() {
@@ -51,8 +47,15 @@ public final class WebhookRegistration {
         return http != null && ServiceHelper.isStarted(http);
     }
 
-    /** The in-memory repository kept across restarts of the route, or null. */
-    public IdempotentRepository ownedRepository() {
+    /**
+     * The in-memory repository kept across restarts of the path's routes, made by the first route that names none (an
+     * earlier route on the path may have named one of its own).
+     */
+    public synchronized IdempotentRepository ownedRepository(int cacheSize) {
+        if (ownedRepository == null) {
+            ownedRepository = MemoryIdempotentRepository.memoryIdempotentRepository(cacheSize);
+            ServiceHelper.startService(ownedRepository);
+        }
         return ownedRepository;
     }
 
@@ -82,7 +85,10 @@ public final class WebhookRegistration {
     public void close() {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
-        ServiceHelper.stopAndShutdownService(ownedRepository);
+        synchronized (this) {
+            ServiceHelper.stopAndShutdownService(ownedRepository);
+            ownedRepository = null;
+        }
     }
 
     private final class Dispatcher extends AsyncProcessorSupport {

@@ -46,11 +46,11 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         });
     }
 
-    private void addRoute(String routeId, String path) throws Exception {
-        addRoute(routeId, path, "");
+    private void addRouteOnPath(String routeId, String path) throws Exception {
+        addRouteOnPath(routeId, path, "");
     }
 
-    private void addRoute(String routeId, String path, String options) throws Exception {
+    private void addRouteOnPath(String routeId, String path, String options) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -64,11 +64,11 @@ class WebhookLifecycleTest extends WebhookTestSupport {
     void aPathServesOneRouteAtATimeAndIsFreedWhenItsLastRouteIsRemoved() throws Exception {
         String path = "/waapi/removable";
         byte[] body = payload("reference-text.json");
-        addRoute("removable", path);
+        addRouteOnPath("removable", path);
         assertThat(postSigned(path, body).statusCode()).isEqualTo(200);
 
         // another endpoint (Camel itself refuses a second consumer of the same one) on the same path
-        assertThatThrownBy(() -> addRoute("second", path, "&split=false")).satisfies(failure -> {
+        assertThatThrownBy(() -> addRouteOnPath("second", path, "&split=false")).satisfies(failure -> {
             Throwable cause = failure;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
@@ -84,7 +84,7 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         context.getRouteController().stopRoute("removable");
         assertThat(postSigned(path, body).statusCode()).as("stopped: retried later").isEqualTo(503);
         // another route takes the stopped route's path over, and keeps it when the stopped one is removed
-        addRoute("takeover", path, "&split=false");
+        addRouteOnPath("takeover", path, "&split=false");
         assertThat(postSigned(path, payload("status-sent.json")).statusCode()).isEqualTo(200);
         context.removeRoute("removable");
         assertThat(postSigned(path, payload("status-read.json")).statusCode()).isEqualTo(200);
@@ -94,11 +94,30 @@ class WebhookLifecycleTest extends WebhookTestSupport {
         assertThat(postSigned(path, body).statusCode()).as("removed: nothing there any more").isEqualTo(404);
 
         // the path is free for another route, which starts with a repository of its own
-        addRoute("again", path);
+        addRouteOnPath("again", path);
         assertThat(postSigned(path, body).statusCode()).isEqualTo(200);
         assertThat(received("again")).hasSize(1);
         context.getRouteController().stopRoute("again");
         context.removeRoute("again");
+    }
+
+    @Test
+    void aRouteWithoutRepositoryThatTakesOverAPathWhoseFirstRouteNamedOneStillDeduplicates() throws Exception {
+        String path = "/waapi/handover";
+        byte[] body = payload("reference-text.json");
+        addRouteOnPath("named", path, "&idempotentRepository=#webhookRepository");
+        assertThat(postSigned(path, payload("reference-image.json")).statusCode()).isEqualTo(200);
+        context.getRouteController().stopRoute("named");
+
+        addRouteOnPath("unnamed", path, "&split=false");
+        try {
+            assertThat(postSigned(path, body).statusCode()).isEqualTo(200);
+            assertThat(postSigned(path, body).statusCode()).as("the retry of a routed delivery").isEqualTo(200);
+            assertThat(received("unnamed")).as("routed once, remembered in the path's own memory").hasSize(1);
+        } finally {
+            removeRoute("unnamed");
+            context.removeRoute("named");
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ class WebhookPathsTest {
     @Test
     void aRegistrationIsFoundUnderAnySpellingOfItsPathUntilItIsUnregistered() {
         WebhookPaths paths = new WebhookPaths();
-        WebhookRegistration registration = new WebhookRegistration(null);
+        WebhookRegistration registration = new WebhookRegistration();
         WebhookAdmission admission = new WebhookAdmission(10, true, new InflightDeliveries(), null);
         registration.attach(this, null, admission);
 
@@ -33,7 +33,7 @@ class WebhookPathsTest {
         assertThat(paths.find("/other")).isNull();
         assertThat(paths.find(null)).isNull();
 
-        paths.unregister("/waapi/webhook", new WebhookRegistration(null));
+        paths.unregister("/waapi/webhook", new WebhookRegistration());
         assertThat(paths.registration("/waapi/webhook")).as("only its own registration removes it").isSameAs(registration);
         paths.unregister("/waapi/webhook", registration);
         assertThat(paths.find("/waapi/webhook")).isNull();
