@@ -38,6 +38,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": getOrCreateConfiguration(target).setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "caption": getOrCreateConfiguration(target).setCaption(property(camelContext, java.lang.String.class, value)); return true;
@@ -71,10 +73,14 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": getOrCreateConfiguration(target).setMaxQueuedDeliveries(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": getOrCreateConfiguration(target).setMaxUnverifiedBytes(property(camelContext, long.class, value)); return true;
         case "messagetype":
         case "messageType": getOrCreateConfiguration(target).setMessageType(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -124,6 +130,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "caption": return java.lang.String.class;
@@ -157,10 +165,14 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": return long.class;
         case "messagetype":
         case "messageType": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -206,6 +218,8 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return getOrCreateConfiguration(target).getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "caption": return getOrCreateConfiguration(target).getCaption();
@@ -239,10 +253,14 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": return getOrCreateConfiguration(target).getMaxQueuedDeliveries();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": return getOrCreateConfiguration(target).getMaxUnverifiedBytes();
         case "messagetype":
         case "messageType": return getOrCreateConfiguration(target).getMessageType();
         case "path": return getOrCreateConfiguration(target).getPath();

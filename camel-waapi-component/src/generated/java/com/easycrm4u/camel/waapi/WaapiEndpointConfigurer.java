@@ -29,6 +29,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiSecret": target.getConfiguration().setApiSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": target.getConfiguration().setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "caption": target.getConfiguration().setCaption(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,10 +57,14 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": target.getConfiguration().setMaxQueuedDeliveries(property(camelContext, int.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": target.getConfiguration().setMaxUnverifiedBytes(property(camelContext, long.class, value)); return true;
         case "messagetype":
         case "messageType": target.getConfiguration().setMessageType(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -90,6 +96,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiSecret": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "caption": return java.lang.String.class;
@@ -116,10 +124,14 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": return int.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": return long.class;
         case "messagetype":
         case "messageType": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -152,6 +164,8 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiSecret": return target.getConfiguration().getApiSecret();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return target.getConfiguration().getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "caption": return target.getConfiguration().getCaption();
@@ -178,10 +192,14 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxqueueddeliveries":
+        case "maxQueuedDeliveries": return target.getConfiguration().getMaxQueuedDeliveries();
         case "maxresponsesize":
         case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "maxunverifiedbytes":
+        case "maxUnverifiedBytes": return target.getConfiguration().getMaxUnverifiedBytes();
         case "messagetype":
         case "messageType": return target.getConfiguration().getMessageType();
         case "path": return target.getConfiguration().getPath();

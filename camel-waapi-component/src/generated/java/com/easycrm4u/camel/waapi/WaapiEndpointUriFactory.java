@@ -23,10 +23,11 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(34);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
+        props.add("bodyReadTimeout");
         props.add("bridgeErrorHandler");
         props.add("caption");
         props.add("claimExpiry");
@@ -42,8 +43,10 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("language");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxQueuedDeliveries");
         props.add("maxResponseSize");
         props.add("maxRetryAfter");
+        props.add("maxUnverifiedBytes");
         props.add("messageType");
         props.add("operation");
         props.add("path");

@@ -29,6 +29,11 @@ public class WaapiConfiguration implements Cloneable {
     /** Milliseconds. */
     public static final long DEFAULT_CLAIM_EXPIRY = 60_000;
     public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
+    /** 64 MiB: 64 bodies of the default maxBodySize at once, a quarter of a 256 MiB heap. */
+    public static final long DEFAULT_MAX_UNVERIFIED_BYTES = 67_108_864;
+    public static final int DEFAULT_MAX_QUEUED_DELIVERIES = 100;
+    /** Milliseconds. */
+    public static final long DEFAULT_BODY_READ_TIMEOUT = 30_000;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL, description = "Root URL of the WAAPI External API.")
     private String baseUrl = DEFAULT_BASE_URL;
@@ -103,6 +108,15 @@ public class WaapiConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "" + DEFAULT_MAX_BODY_SIZE,
               description = "The largest delivery body accepted, in bytes; larger ones are answered 413 without being read further, on every host.")
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_MAX_UNVERIFIED_BYTES,
+              description = "The most bytes the webhook consumer holds, in total, for bodies whose signature is not verified yet (being received); a body that would go past it is answered 503 with Retry-After and its connection closed. Memory is held only for bytes that really arrived, never for a declared Content-Length. At least maxBodySize.")
+    private long maxUnverifiedBytes = DEFAULT_MAX_UNVERIFIED_BYTES;
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_MAX_QUEUED_DELIVERIES,
+              description = "The most deliveries, signature verified, that wait for a worker thread to run the route (where the consumer reads bodies on the Vert.x event loop: Camel Main, Quarkus); past it a delivery is answered 503 with Retry-After, which WAAPI retries.")
+    private int maxQueuedDeliveries = DEFAULT_MAX_QUEUED_DELIVERIES;
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_BODY_READ_TIMEOUT, javaType = "java.time.Duration",
+              description = "How long a sender may take to send the whole body once its headers are in; a body not complete by then is answered 408 and its connection closed.")
+    private long bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
 
     public WaapiConfiguration copy() {
         try {
@@ -329,6 +343,30 @@ public class WaapiConfiguration implements Cloneable {
 
     public void setMaxBodySize(long maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public long getMaxUnverifiedBytes() {
+        return maxUnverifiedBytes;
+    }
+
+    public void setMaxUnverifiedBytes(long maxUnverifiedBytes) {
+        this.maxUnverifiedBytes = maxUnverifiedBytes;
+    }
+
+    public int getMaxQueuedDeliveries() {
+        return maxQueuedDeliveries;
+    }
+
+    public void setMaxQueuedDeliveries(int maxQueuedDeliveries) {
+        this.maxQueuedDeliveries = maxQueuedDeliveries;
+    }
+
+    public long getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(long bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     @Override

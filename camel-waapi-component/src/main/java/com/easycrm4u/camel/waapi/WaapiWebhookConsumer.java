@@ -12,6 +12,7 @@ import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
 import com.easycrm4u.camel.waapi.webhook.WebhookConsumerHealthCheck;
 import com.easycrm4u.camel.waapi.webhook.WebhookDeduplicator;
 import com.easycrm4u.camel.waapi.webhook.WebhookHttpServer;
+import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
 import com.easycrm4u.camel.waapi.webhook.WebhookOutcomeRecorder;
 import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
 import com.easycrm4u.camel.waapi.webhook.WebhookProcessor;
@@ -73,9 +74,7 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         super.doStart();
         WaapiConfiguration configuration = configuration();
         List<String> tokens = verifyTokens(configuration);
-        if (configuration.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize must be positive, was " + configuration.getMaxBodySize());
-        }
+        WebhookLimits limits = limits(configuration);
         CamelContext context = getEndpoint().getCamelContext();
         servedPath = WebhookHttpServer.servedPath(context, configuration.getPath());
         WebhookPaths paths = WebhookPaths.of(context);
@@ -97,9 +96,7 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         recorder = new WebhookOutcomeRecorder(
                 new WebhookRefusalLog(configuration.getPath()),
                 getEndpoint().getComponent().getMetrics());
-        WebhookAdmission admission = new WebhookAdmission(
-                configuration.getMaxBodySize(), configuration.isVerifySignature(),
-                inflight, recorder);
+        WebhookAdmission admission = new WebhookAdmission(limits, configuration.isVerifySignature(), inflight, recorder);
         WebhookProcessor processor = new WebhookProcessor(
                 this, getAsyncProcessor(),
                 new WebhookProcessor.Settings(
@@ -223,6 +220,29 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
             return "not accepting deliveries";
         }
         return null;
+    }
+
+    private static WebhookLimits limits(WaapiConfiguration configuration) {
+        if (configuration.getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize must be positive, was " + configuration.getMaxBodySize());
+        }
+        if (configuration.getMaxUnverifiedBytes() < configuration.getMaxBodySize()) {
+            throw new IllegalArgumentException(
+                    "maxUnverifiedBytes (" + configuration.getMaxUnverifiedBytes() + ") must be at least maxBodySize ("
+                                               + configuration.getMaxBodySize()
+                                               + "), or no body of maxBodySize could be received; raise it or lower maxBodySize");
+        }
+        if (configuration.getMaxQueuedDeliveries() <= 0) {
+            throw new IllegalArgumentException(
+                    "maxQueuedDeliveries must be positive, was " + configuration.getMaxQueuedDeliveries());
+        }
+        if (configuration.getBodyReadTimeout() <= 0) {
+            throw new IllegalArgumentException(
+                    "bodyReadTimeout must be positive, was " + configuration.getBodyReadTimeout() + " ms");
+        }
+        return new WebhookLimits(
+                configuration.getMaxBodySize(), Duration.ofMillis(configuration.getBodyReadTimeout()),
+                configuration.getMaxUnverifiedBytes(), configuration.getMaxQueuedDeliveries());
     }
 
     private static List<String> verifyTokens(WaapiConfiguration configuration) {

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * <li>{@value #RATE_LIMIT_RETRIES}: 429 answers the component sent again, tagged {@code operation};</li>
  * <li>{@value #WEBHOOK_DELIVERIES}: webhook requests answered, tagged {@code outcome} ({@code routed},
  * {@code duplicate}, {@code filtered}, {@code route_failed}, {@code in_flight_elsewhere}, {@code unavailable},
- * {@code failed}, or {@code refused}) and {@code reason} (for {@code refused}: {@code signature_missing},
- * {@code signature_malformed}, {@code signature_mismatch}, {@code body_too_large}, {@code unsupported_media_type},
- * {@code body_timeout}, {@code not_json}; else {@code none}).</li>
+ * {@code failed}, {@code workers_busy}, or {@code refused}) and {@code reason} (for {@code refused}:
+ * {@code signature_missing}, {@code signature_malformed}, {@code signature_mismatch}, {@code body_too_large},
+ * {@code unsupported_media_type}, {@code body_timeout}, {@code not_json}, {@code unverified_bytes_exceeded}; else
+ * {@code none}).</li>
  * </ul>
  */
 public interface WaapiMetrics {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -35,9 +36,9 @@ final class VertxRequestBody {
      * Reads the body on the worker thread that runs the consumer (a host that hands the paused request over to a
      * worker): the event loop collects it while the worker waits.
      */
-    static WebhookBodyReader.Body read(Object vertxRequest, int maxBodySize, Duration timeout) {
+    static WebhookBodyReader.Body read(Object vertxRequest, WebhookLimits limits) {
         CompletableFuture<WebhookBodyReader.Body> result = new CompletableFuture<>();
-        collect((HttpServerRequest) vertxRequest, maxBodySize, timeout, (body, failure) -> {
+        Consumer<WebhookOutcome> end = collect((HttpServerRequest) vertxRequest, limits, (body, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
@@ -46,71 +47,57 @@ final class VertxRequestBody {
         });
         try {
             // the collector's own timer answers first; this is for a request read off any Vert.x context
-            return result.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return result.get(limits.getBodyReadTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            HttpServerRequest request = (HttpServerRequest) vertxRequest;
-            request.pause();
-            closeAfterAnswer(request);
+            end.accept(WebhookOutcome.BODY_TIMEOUT);
             return new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TIMEOUT);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the connection failed while the body was read", e.getCause());
         } catch (InterruptedException e) {
+            end.accept(WebhookOutcome.FAILED);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the body was read", e);
         }
     }
 
     /**
-     * Collects the body of a paused request as the event loop delivers it, never more than maxBodySize bytes: the first
-     * chunk that would cross the limit ends it with {@link WebhookOutcome#BODY_TOO_LARGE}, a body not complete within
-     * the timeout with {@link WebhookOutcome#BODY_TIMEOUT} (both then close the connection once answered). The result,
-     * or the failure of the connection, is handed over once, on the event loop.
+     * Collects the body of a paused request as the event loop delivers it, never more than maxBodySize bytes, holding
+     * memory only for the bytes that arrived (counted in the receiver's unverified bytes until the result is handed
+     * over): the first chunk that would cross maxBodySize ends it with {@link WebhookOutcome#BODY_TOO_LARGE} (the
+     * connection closed once answered, after at most {@link #SWALLOW_LIMIT} more are discarded); a chunk the receiver
+     * cannot hold within maxUnverifiedBytes with {@link WebhookOutcome#UNVERIFIED_BYTES_EXCEEDED}, a body not complete
+     * within the body read timeout with {@link WebhookOutcome#BODY_TIMEOUT} (both close the connection once answered).
+     * The result, or the failure of the connection, is handed over once, on the event loop.
+     *
+     * @return ends the reading now with an outcome, unless it has ended
      */
-    static void collect(
-            HttpServerRequest request, int maxBodySize, Duration timeout,
-            BiConsumer<WebhookBodyReader.Body, Throwable> done) {
-        Collector collector = new Collector(maxBodySize, request.getHeader("Content-Length"));
+    static Consumer<WebhookOutcome> collect(
+            HttpServerRequest request, WebhookLimits limits, BiConsumer<WebhookBodyReader.Body, Throwable> done) {
+        Collector collector = new Collector(request, limits, done);
         if (request.isEnded()) {
             // ended before anyone read it (a host that let it end unread): nothing was sent after the headers; a
             // handler set on an ended request would fail
-            done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
+            collector.end();
+            return ignored -> {
+            };
+        }
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            collector.timer(context.owner(), limits.getBodyReadTimeout());
+        }
+        request.handler(collector::add);
+        request.exceptionHandler(collector::fail);
+        request.endHandler(ended -> collector.end());
+        request.resume();
+        return collector::refuse;
+    }
+
+    /** Closes the connection as soon as the answer is written: nothing more of the request is read. */
+    static void closeWhenAnswered(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
             return;
         }
-        AtomicBoolean finished = new AtomicBoolean();
-        Context context = Vertx.currentContext();
-        long timer = context == null ? -1 : context.owner().setTimer(timeout.toMillis(), expired -> {
-            if (finished.compareAndSet(false, true)) {
-                request.pause();
-                closeAfterAnswer(request);
-                done.accept(new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TIMEOUT), null);
-            }
-        });
-        Runnable stopTimer = () -> {
-            if (timer != -1) {
-                context.owner().cancelTimer(timer);
-            }
-        };
-        request.handler(chunk -> {
-            if (!finished.get() && !collector.add(chunk) && finished.compareAndSet(false, true)) {
-                stopTimer.run();
-                request.pause();
-                closeAfterAnswer(request);
-                done.accept(new WebhookBodyReader.Body(null, WebhookOutcome.BODY_TOO_LARGE), null);
-            }
-        });
-        request.exceptionHandler(failure -> {
-            if (finished.compareAndSet(false, true)) {
-                stopTimer.run();
-                done.accept(null, failure);
-            }
-        });
-        request.endHandler(end -> {
-            if (finished.compareAndSet(false, true)) {
-                stopTimer.run();
-                done.accept(new WebhookBodyReader.Body(collector.bytes(), null), null);
-            }
-        });
-        request.resume();
+        request.response().endHandler(written -> request.connection().close());
     }
 
     /**
@@ -147,35 +134,116 @@ final class VertxRequestBody {
         });
     }
 
-    /** The bytes of a body, in one array sized by Content-Length where it is declared and fits. */
+    /**
+     * The bytes of a body as they arrive, in one array that grows with them: never larger than twice what arrived, nor
+     * than the declared Content-Length while that holds. Every byte of the array is counted in the receiver's
+     * unverified bytes until the reading ends. Chunks come on the event loop; only the end may come from another thread
+     * (a worker that stopped waiting), so the count is given back exactly once either way.
+     */
     private static final class Collector {
 
-        private final int limit;
-        private byte[] bytes;
-        private int size;
+        private static final byte[] EMPTY = new byte[0];
 
-        Collector(int limit, String contentLength) {
-            this.limit = limit;
-            long declared = WebhookAdmission.declaredLength(contentLength);
-            this.bytes = new byte[declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 8192)];
+        private final HttpServerRequest request;
+        private final WebhookLimits limits;
+        private final int limit;
+        private final long declared;
+        private final BiConsumer<WebhookBodyReader.Body, Throwable> done;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicLong held = new AtomicLong();
+        private byte[] bytes = EMPTY;
+        private int size;
+        private Vertx vertx;
+        private long timer = -1;
+
+        Collector(HttpServerRequest request, WebhookLimits limits, BiConsumer<WebhookBodyReader.Body, Throwable> done) {
+            this.request = request;
+            this.limits = limits;
+            this.limit = (int) Math.min(Integer.MAX_VALUE - 9L, limits.getMaxBodySize());
+            this.declared = WebhookAdmission.declaredLength(request.getHeader("Content-Length"));
+            this.done = done;
         }
 
-        /** Adds a chunk; false when the body would grow past the limit (the chunk is then not kept). */
-        boolean add(Buffer chunk) {
-            int length = chunk.length();
-            if ((long) size + length > limit) {
-                return false;
+        void timer(Vertx owner, Duration timeout) {
+            vertx = owner;
+            timer = owner.setTimer(timeout.toMillis(), expired -> refuse(WebhookOutcome.BODY_TIMEOUT));
+        }
+
+        void add(Buffer chunk) {
+            if (finished.get()) {
+                return;
             }
-            if (size + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max((long) size + length, bytes.length * 2L)));
+            int length = chunk.length();
+            long needed = (long) size + length;
+            if (needed > limit) {
+                refuse(WebhookOutcome.BODY_TOO_LARGE);
+                return;
+            }
+            if (needed > bytes.length) {
+                long grown = Math.max(needed, Math.min(limit, 2L * bytes.length));
+                if (declared >= needed && declared < grown) {
+                    grown = declared;
+                }
+                long more = grown - bytes.length;
+                if (!limits.holdUnverified(more)) {
+                    refuse(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
+                    return;
+                }
+                held.addAndGet(more);
+                if (finished.get()) {
+                    // ended meanwhile by a worker that stopped waiting
+                    release();
+                    return;
+                }
+                bytes = Arrays.copyOf(bytes, (int) grown);
             }
             chunk.getBytes(bytes, size);
             size += length;
-            return true;
         }
 
-        byte[] bytes() {
-            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        void end() {
+            if (finished.compareAndSet(false, true)) {
+                stopTimer();
+                try {
+                    done.accept(new WebhookBodyReader.Body(size == bytes.length ? bytes : Arrays.copyOf(bytes, size), null),
+                            null);
+                } finally {
+                    // the receiver has checked the signature by now (on this thread), or the body waits for nobody
+                    release();
+                }
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (finished.compareAndSet(false, true)) {
+                stopTimer();
+                release();
+                done.accept(null, failure);
+            }
+        }
+
+        void refuse(WebhookOutcome outcome) {
+            if (finished.compareAndSet(false, true)) {
+                stopTimer();
+                request.pause();
+                if (outcome == WebhookOutcome.BODY_TOO_LARGE) {
+                    closeAfterAnswer(request);
+                } else {
+                    closeWhenAnswered(request);
+                }
+                release();
+                done.accept(new WebhookBodyReader.Body(null, outcome), null);
+            }
+        }
+
+        private void release() {
+            limits.releaseUnverified(held.getAndSet(0));
+        }
+
+        private void stopTimer() {
+            if (timer != -1) {
+                vertx.cancelTimer(timer);
+            }
         }
     }
 }

@@ -20,9 +20,11 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The webhook path as a route of platform-http's Vert.x router (Camel Main, a context with a VertxPlatformHttpServer,
- * Quarkus). The request is admitted from its headers and its body collected within maxBodySize on the event loop; only
- * then is the delivery handed to a worker thread, once, where the route runs. No thread waits for a body, and the
- * answer is written on the request's event loop as soon as the last event has its outcome.
+ * Quarkus). The request is admitted from its headers, its body collected within maxBodySize and maxUnverifiedBytes on
+ * the event loop, and its signature checked there as soon as it is complete; only then is the delivery handed to a
+ * worker thread, once, where the route runs, with at most maxQueuedDeliveries waiting for one. No thread waits for a
+ * body, no forged body waits for a worker, and the answer is written on the request's event loop as soon as the last
+ * event has its outcome.
  * <p>
  * platform-http's own consumer would hand the still unread request to a worker thread, which then has to wait while the
  * event loop delivers the body. Only loaded where camel-platform-http-vertx is on the classpath.
@@ -100,33 +102,44 @@ final class VertxWebhookRoute extends ServiceSupport {
             write(request.response(), refusal);
             return;
         }
-        int limit = (int) Math.min(Integer.MAX_VALUE - 9L, webhook.getMaxBodySize());
         try {
-            collect(request, eventLoop, webhook, limit);
+            collect(request, eventLoop, webhook);
         } catch (RuntimeException e) {
             // admitted, so counted in flight: answered whatever happened
             write(request.response(), webhook.complete(WebhookOutcome.FAILED));
         }
     }
 
-    private static void collect(HttpServerRequest request, Context eventLoop, WebhookProcessor webhook, int limit) {
-        VertxRequestBody.collect(request, limit, WebhookBodyReader.READ_TIMEOUT, (body, failure) -> {
+    private static void collect(HttpServerRequest request, Context eventLoop, WebhookProcessor webhook) {
+        WebhookLimits limits = webhook.limits();
+        VertxRequestBody.collect(request, limits, (body, failure) -> {
             if (failure != null || body.refusal() != null) {
                 write(request.response(), webhook.complete(failure != null ? WebhookOutcome.FAILED : body.refusal()));
                 return;
             }
+            // checked here, on the event loop, as soon as the body is complete (one HMAC, cheap): a forged body never
+            // waits for a worker, and only verified deliveries queue, within maxQueuedDeliveries
+            WebhookOutcome refusal = webhook.checkSignature(body.bytes(), request.getHeader(SIGNATURE));
+            if (refusal == null && !limits.queueDelivery()) {
+                refusal = WebhookOutcome.WORKERS_BUSY;
+            }
+            if (refusal != null) {
+                write(request.response(), webhook.complete(refusal));
+                return;
+            }
             String eventType = request.getHeader(WebhookProcessor.HEADER_EVENT);
             String deliveryId = request.getHeader(WebhookProcessor.HEADER_DELIVERY);
-            String signature = request.getHeader(SIGNATURE);
             // the route may block: it runs on a worker, as platform-http runs its routes
             AtomicBoolean started = new AtomicBoolean();
             eventLoop.executeBlocking(() -> {
                 started.set(true);
-                return webhook.deliver(eventType, deliveryId, signature, body.bytes(),
+                limits.dequeueDelivery();
+                return webhook.deliverVerified(eventType, deliveryId, body.bytes(),
                         (answer, sync) -> answer(eventLoop, request.response(), answer));
             }, false).onFailure(rejected -> {
                 // once started, the delivery answers by itself
                 if (!started.get()) {
+                    limits.dequeueDelivery();
                     write(request.response(), webhook.complete(WebhookOutcome.FAILED));
                 }
             });

@@ -1,6 +1,9 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import java.time.Duration;
 import java.util.Locale;
+
+import com.easycrm4u.camel.waapi.WaapiConfiguration;
 
 /**
  * What a webhook consumer decides from the request headers alone, before a byte of the body is read: whether it is
@@ -11,14 +14,26 @@ import java.util.Locale;
  */
 public final class WebhookAdmission {
 
+    private final WebhookLimits limits;
     private final long maxBodySize;
     private final boolean verifySignature;
     private final InflightDeliveries inflight;
     private final WebhookOutcomeRecorder recorder;
 
+    /** With the default body read timeout and bounds of held bytes and queued deliveries. */
     public WebhookAdmission(long maxBodySize, boolean verifySignature, InflightDeliveries inflight,
                             WebhookOutcomeRecorder recorder) {
-        this.maxBodySize = maxBodySize;
+        this(new WebhookLimits(
+                maxBodySize, Duration.ofMillis(WaapiConfiguration.DEFAULT_BODY_READ_TIMEOUT),
+                Math.max(maxBodySize, WaapiConfiguration.DEFAULT_MAX_UNVERIFIED_BYTES),
+                WaapiConfiguration.DEFAULT_MAX_QUEUED_DELIVERIES),
+             verifySignature, inflight, recorder);
+    }
+
+    public WebhookAdmission(WebhookLimits limits, boolean verifySignature, InflightDeliveries inflight,
+                            WebhookOutcomeRecorder recorder) {
+        this.limits = limits;
+        this.maxBodySize = limits.getMaxBodySize();
         this.verifySignature = verifySignature;
         this.inflight = inflight;
         this.recorder = recorder;
@@ -45,6 +60,11 @@ public final class WebhookAdmission {
     /** The largest body to read; one byte more tells that a body is too large. */
     public long getMaxBodySize() {
         return maxBodySize;
+    }
+
+    /** The receiver's limits, and what it holds now. */
+    public WebhookLimits limits() {
+        return limits;
     }
 
     private WebhookOutcome check(String contentLength, String contentType, String signatureHeader) {

@@ -34,6 +34,8 @@ public record WebhookAnswer(int status, String json, String retryAfterSeconds) {
             case UNSUPPORTED_MEDIA_TYPE -> error("webhook deliveries are JSON; form and multipart bodies are not accepted");
             case BODY_TIMEOUT -> error("the body was not received in time; send it again");
             case NOT_JSON -> error("the body is not valid JSON");
+            case WORKERS_BUSY -> error("the receiver is busy; send it again later");
+            case UNVERIFIED_BYTES_EXCEEDED -> error("the receiver holds too many unverified bodies; send it again later");
         };
     }
 

@@ -20,6 +20,11 @@ public enum WebhookOutcome {
     UNAVAILABLE(503, null),
     /** The consumer could not handle the request (e.g. its idempotent repository failed): 500, retried. */
     FAILED(500, null),
+    /**
+     * A verified delivery found maxQueuedDeliveries others waiting for a worker thread (the route is saturated): 503
+     * with Retry-After, retried.
+     */
+    WORKERS_BUSY(503, null),
 
     /** Refused: no X-Hub-Signature-256 header. */
     SIGNATURE_MISSING(401, "X-Hub-Signature-256 missing"),
@@ -34,7 +39,12 @@ public enum WebhookOutcome {
     /** Refused: the sender did not send the whole body in time; 408 is retried. */
     BODY_TIMEOUT(408, "body not received in time"),
     /** Refused: a correctly signed body that is not JSON at all. */
-    NOT_JSON(400, "signed body is not JSON");
+    NOT_JSON(400, "signed body is not JSON"),
+    /**
+     * Shed: the body would take the bytes held for bodies not verified yet past maxUnverifiedBytes (many large or slow
+     * bodies at once): 503 with Retry-After, the connection closed; a genuine delivery is retried.
+     */
+    UNVERIFIED_BYTES_EXCEEDED(503, "unverified bodies at maxUnverifiedBytes");
 
     private final int status;
     private final String refusalReason;
@@ -49,7 +59,10 @@ public enum WebhookOutcome {
         return status;
     }
 
-    /** Whether the request was refused as invalid (a 4xx of the sender's making), not merely answered. */
+    /**
+     * Whether the request was refused, not merely answered: as invalid (a 4xx of the sender's making), or shed because
+     * unverified bodies hold too much (a 503 that senders' load forced).
+     */
     public boolean isRefusal() {
         return refusalReason != null;
     }

@@ -114,6 +114,11 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         return admission.getMaxBodySize();
     }
 
+    /** The receiver's limits, and what it holds now. */
+    public WebhookLimits limits() {
+        return admission.limits();
+    }
+
     @Override
     public boolean process(Exchange http, AsyncCallback callback) {
         Message request = http.getMessage();
@@ -131,7 +136,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         };
         WebhookBodyReader.Body body;
         try {
-            body = WebhookBodyReader.read(request, admission.getMaxBodySize());
+            body = WebhookBodyReader.read(request, admission.limits());
         } catch (Exception e) {
             // the message of what failed may quote the request, so only its type
             LOG.warn("waapi:webhook on {} could not read a delivery: {}", path, e.getClass().getName());
@@ -156,8 +161,40 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
      * @return            true when the answer was given on this thread
      */
     public boolean deliver(String eventType, String deliveryId, String signature, byte[] body, Answer answer) {
+        WebhookOutcome refusal;
         try {
-            return receive(blankToNull(eventType), blankToNull(deliveryId), signature, body, answer);
+            refusal = checkSignature(body, signature);
+        } catch (RuntimeException e) {
+            LOG.warn("waapi:webhook on {} could not check a signature: {}", path, e.getClass().getName());
+            return finish(answer, WebhookOutcome.FAILED, true);
+        }
+        if (refusal != null) {
+            return finish(answer, refusal, true);
+        }
+        return deliverVerified(eventType, deliveryId, body, answer);
+    }
+
+    /**
+     * Checks the signature over the exact bytes of a body, before anything else is done with it (cheap enough for an
+     * event loop: one HMAC per verify token).
+     *
+     * @return the refusal, or null when the body may be routed (also when verification is off)
+     */
+    public WebhookOutcome checkSignature(byte[] body, String signature) {
+        return verifySignature && !WebhookSignature.verifyAny(body, signature, verifyTokens)
+                ? WebhookOutcome.SIGNATURE_MISMATCH
+                : null;
+    }
+
+    /**
+     * Handles the body of an admitted request whose signature {@link #checkSignature} accepted: the events read and
+     * routed (each once), the answer given once, when the last event has its outcome.
+     *
+     * @return true when the answer was given on this thread
+     */
+    public boolean deliverVerified(String eventType, String deliveryId, byte[] body, Answer answer) {
+        try {
+            return receive(blankToNull(eventType), blankToNull(deliveryId), body, answer);
         } catch (RuntimeException e) {
             // never leave the sender without an answer; the message of what failed may quote the request, so only its type
             LOG.warn("waapi:webhook on {} could not handle a delivery: {}", path, e.getClass().getName());
@@ -165,10 +202,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         }
     }
 
-    private boolean receive(String eventType, String deliveryId, String signature, byte[] body, Answer answer) {
-        if (verifySignature && !WebhookSignature.verifyAny(body, signature, verifyTokens)) {
-            return finish(answer, WebhookOutcome.SIGNATURE_MISMATCH, true);
-        }
+    private boolean receive(String eventType, String deliveryId, byte[] body, Answer answer) {
         if (!acceptedEvents.isEmpty() && (eventType == null || !acceptedEvents.contains(eventType))) {
             LOG.debug("waapi:webhook on {} acknowledged delivery {} of event {} without routing it (events={})", path,
                     deliveryId, eventType, acceptedEvents);

@@ -14,8 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -53,42 +57,62 @@ class VertxRequestBodyTest {
     private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
     private static final AtomicReference<Boolean> INTERRUPTED = new AtomicReference<>();
     private static final AtomicReference<HttpServerRequest> LAST = new AtomicReference<>();
+    /** The limits of /held: what the requests to it hold is measured. */
+    private static final WebhookLimits HELD = limits(LARGE_LIMIT, Duration.ofSeconds(30));
+    private static final AtomicInteger HELD_REQUESTS = new AtomicInteger();
+    /** The limits of /budget: its requests may hold no more than one body of LARGE_LIMIT in total. */
+    private static final WebhookLimits BUDGET = new WebhookLimits(LARGE_LIMIT, Duration.ofSeconds(30), LARGE_LIMIT, 100);
 
     @BeforeAll
     static void startServer() {
         camel = new DefaultCamelContext();
         vertx = Vertx.vertx();
-        Map<String, Consumer<HttpServerRequest>> paths = Map.of(
-                "/worker", request -> onWorker(request, () -> VertxRequestBody.read(request, LIMIT, Duration.ofSeconds(10))),
-                "/thread", request -> onThread(request, () -> VertxRequestBody.read(request, LIMIT, Duration.ofSeconds(10))),
-                "/thread-short", request -> onThread(request,
-                        () -> VertxRequestBody.read(request, LIMIT, Duration.ofMillis(100))),
-                "/interrupted", request -> onThread(request, () -> {
-                    Thread.currentThread().interrupt();
-                    try {
-                        return VertxRequestBody.read(request, LIMIT, Duration.ofSeconds(10));
-                    } finally {
-                        INTERRUPTED.set(Thread.interrupted());
-                    }
-                }),
-                "/collect", request -> VertxRequestBody.collect(request, LIMIT, Duration.ofMillis(300), answer(request)),
-                "/collect-large",
-                request -> VertxRequestBody.collect(request, LARGE_LIMIT, Duration.ofSeconds(10), answer(request)),
-                "/ended", request -> {
-                    // a host that let the request end unread before handing it over
-                    request.endHandler(
-                            end -> VertxRequestBody.collect(request, LIMIT, Duration.ofSeconds(10), answer(request)));
-                    request.resume();
-                },
-                "/message", request -> onWorker(request, () -> WebhookBodyReader.read(message(request), LIMIT)),
-                "/refuse", request -> {
-                    VertxRequestBody.closeAfterAnswer(request);
-                    request.response().setStatusCode(413).end();
-                },
-                "/refuse-message", request -> {
-                    WebhookBodyReader.leaveUnread(message(request));
-                    request.response().setStatusCode(413).end();
-                });
+        Map<String, Consumer<HttpServerRequest>> paths = new HashMap<>(
+                Map.of(
+                        "/worker",
+                        request -> onWorker(request,
+                                () -> VertxRequestBody.read(request, limits(LIMIT, Duration.ofSeconds(10)))),
+                        "/thread",
+                        request -> onThread(request,
+                                () -> VertxRequestBody.read(request, limits(LIMIT, Duration.ofSeconds(10)))),
+                        "/thread-short", request -> onThread(request,
+                                () -> VertxRequestBody.read(request, limits(LIMIT, Duration.ofMillis(100)))),
+                        "/interrupted", request -> onThread(request, () -> {
+                            Thread.currentThread().interrupt();
+                            try {
+                                return VertxRequestBody.read(request, limits(LIMIT, Duration.ofSeconds(10)));
+                            } finally {
+                                INTERRUPTED.set(Thread.interrupted());
+                            }
+                        }),
+                        "/collect",
+                        request -> VertxRequestBody.collect(request, limits(LIMIT, Duration.ofMillis(300)), answer(request)),
+                        "/collect-large",
+                        request -> VertxRequestBody.collect(request, limits(LARGE_LIMIT, Duration.ofSeconds(10)),
+                                answer(request)),
+                        "/ended", request -> {
+                            // a host that let the request end unread before handing it over
+                            request.endHandler(
+                                    end -> VertxRequestBody.collect(request, limits(LIMIT, Duration.ofSeconds(10)),
+                                            answer(request)));
+                            request.resume();
+                        },
+                        "/message",
+                        request -> onWorker(request,
+                                () -> WebhookBodyReader.read(message(request), limits(LIMIT, Duration.ofSeconds(10)))),
+                        "/refuse", request -> {
+                            VertxRequestBody.closeAfterAnswer(request);
+                            request.response().setStatusCode(413).end();
+                        },
+                        "/refuse-message", request -> {
+                            WebhookBodyReader.leaveUnread(message(request));
+                            request.response().setStatusCode(413).end();
+                        }));
+        paths.put("/held", request -> {
+            HELD_REQUESTS.incrementAndGet();
+            VertxRequestBody.collect(request, HELD, answer(request));
+        });
+        paths.put("/budget", request -> VertxRequestBody.collect(request, BUDGET, answer(request)));
         server = vertx.createHttpServer(new HttpServerOptions().setMaxChunkSize(LARGE_LIMIT)).requestHandler(request -> {
             request.pause();
             LAST.set(request);
@@ -109,6 +133,11 @@ class VertxRequestBodyTest {
 
     private interface Reading {
         WebhookBodyReader.Body read() throws Exception;
+    }
+
+    /** maxBodySize and the body read timeout; the other limits too large to matter. */
+    private static WebhookLimits limits(long maxBodySize, Duration timeout) {
+        return new WebhookLimits(maxBodySize, timeout, Long.MAX_VALUE / 2, 100);
     }
 
     private static void onWorker(HttpServerRequest request, Reading reading) {
@@ -137,6 +166,8 @@ class VertxRequestBodyTest {
                 request.response().setStatusCode(413).end();
             } else if (body.refusal() == WebhookOutcome.BODY_TIMEOUT) {
                 request.response().setStatusCode(408).end();
+            } else if (body.refusal() == WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED) {
+                request.response().setStatusCode(503).end();
             } else {
                 request.response().end(Buffer.buffer(body.bytes()));
             }
@@ -233,16 +264,77 @@ class VertxRequestBodyTest {
     }
 
     @Test
-    void aBodyNotCompleteInTimeIsAnswered408AndTheConnectionClosed() throws Exception {
+    void aBodyNotCompleteInTimeIsAnswered408AndTheConnectionClosedAtOnce() throws Exception {
         for (String path : new String[] { "/collect", "/thread-short" }) {
             try (Socket socket = connect()) {
                 send(socket, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + LIMIT + "\r\n\r\nhalf");
                 InputStream in = socket.getInputStream();
                 assertThat(statusLine(in)).as(path).isEqualTo("HTTP/1.1 408 Request Timeout");
-                // the rest does not come: the connection is closed, not kept open for it
+                // the rest is not waited for (nor discarded for seconds): the connection is closed once answered
+                socket.setSoTimeout(2_000);
                 assertClosed(in);
             }
         }
+    }
+
+    @Test
+    void connectionsThatDeclareTheLimitHoldOnlyTheBytesTheySent() throws Exception {
+        int connections = 40;
+        int sent = 100;
+        HELD_REQUESTS.set(0);
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                Socket socket = connect();
+                sockets.add(socket);
+                send(socket, "POST /held HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + LARGE_LIMIT + "\r\n\r\n");
+            }
+            await().until(() -> HELD_REQUESTS.get() == connections);
+            assertThat(HELD.unverifiedBytes()).as("nothing held for a declared length").isZero();
+
+            for (Socket socket : sockets) {
+                send(socket, "x".repeat(sent));
+            }
+            await().until(() -> HELD.unverifiedBytes() >= (long) connections * sent);
+            assertThat(HELD.unverifiedBytes()).as("held grows with what arrived, not with Content-Length")
+                    .isLessThanOrEqualTo(2L * connections * sent);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        // the connections failed mid-body: what they held is given back
+        await().until(() -> HELD.unverifiedBytes() == 0);
+    }
+
+    @Test
+    void aBodyPastTheBoundOfUnverifiedBytesIsAnswered503AndTheConnectionClosed() throws Exception {
+        byte[] first = new byte[LARGE_LIMIT];
+        Arrays.fill(first, (byte) 'a');
+        int part = 40_000;
+        try (Socket holding = connect()) {
+            send(holding, "POST /budget HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + LARGE_LIMIT + "\r\n\r\n");
+            holding.getOutputStream().write(first, 0, part);
+            holding.getOutputStream().flush();
+            await().until(() -> BUDGET.unverifiedBytes() >= part);
+
+            try (Socket over = connect()) {
+                send(over, "POST /budget HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 30000\r\n\r\n");
+                over.getOutputStream().write(new byte[30_000]);
+                over.getOutputStream().flush();
+                InputStream in = over.getInputStream();
+                assertThat(statusLine(in)).isEqualTo("HTTP/1.1 503 Service Unavailable");
+                socketClosesAtOnce(over);
+            }
+
+            // the body that holds the bytes is received whole
+            holding.getOutputStream().write(first, part, first.length - part);
+            holding.getOutputStream().flush();
+            InputStream in = holding.getInputStream();
+            assertThat(response(in)).startsWith("HTTP/1.1 200 ");
+            assertThat(in.readNBytes(first.length)).isEqualTo(first);
+        }
+        assertThat(BUDGET.unverifiedBytes()).isZero();
     }
 
     @Test
@@ -308,6 +400,11 @@ class VertxRequestBodyTest {
                 assertClosed(in);
             }
         }
+    }
+
+    private static void socketClosesAtOnce(Socket socket) throws IOException {
+        socket.setSoTimeout(2_000);
+        assertClosed(socket.getInputStream());
     }
 
     private static HttpResponse<byte[]> post(String path, HttpRequest.BodyPublisher body) throws Exception {

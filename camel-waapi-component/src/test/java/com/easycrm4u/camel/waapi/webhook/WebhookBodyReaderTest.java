@@ -3,8 +3,15 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -14,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The body bytes the signature is checked over, whatever form the HTTP host hands them over in, never more than
@@ -35,8 +43,12 @@ class WebhookBodyReaderTest {
     }
 
     private static byte[] bytes(Exchange request, long maxBodySize) throws Exception {
-        WebhookBodyReader.Body body = WebhookBodyReader.read(request.getMessage(), maxBodySize);
+        WebhookBodyReader.Body body = WebhookBodyReader.read(request.getMessage(), limits(maxBodySize));
         return body.refusal() == WebhookOutcome.BODY_TOO_LARGE ? null : body.bytes();
+    }
+
+    private static WebhookLimits limits(long maxBodySize) {
+        return new WebhookLimits(maxBodySize, Duration.ofSeconds(10), Long.MAX_VALUE / 2, 100);
     }
 
     @Test
@@ -59,7 +71,8 @@ class WebhookBodyReaderTest {
     @Test
     void aDecodedReaderIsReadNoFurtherThanOneCharacterOverTheLimit() throws Exception {
         StringReader reader = new StringReader("x".repeat(1000));
-        assertThat(WebhookBodyReader.read(request(reader).getMessage(), 10).refusal()).isEqualTo(WebhookOutcome.BODY_TOO_LARGE);
+        assertThat(WebhookBodyReader.read(request(reader).getMessage(), limits(10)).refusal())
+                .isEqualTo(WebhookOutcome.BODY_TOO_LARGE);
         assertThat(reader.read(new char[1000])).isEqualTo(1000 - 11);
         assertThat(bytes(request(new StringReader("caf\u00e9")), 100)).isEqualTo("caf\u00e9".getBytes(StandardCharsets.UTF_8));
     }
@@ -76,10 +89,64 @@ class WebhookBodyReaderTest {
     @Test
     void aLongReaderIsReadInPiecesNoFurtherThanOneCharacterOverTheLimit() throws Exception {
         StringReader reader = new StringReader("x".repeat(20_000));
-        assertThat(WebhookBodyReader.read(request(reader).getMessage(), 9_999).refusal())
+        assertThat(WebhookBodyReader.read(request(reader).getMessage(), limits(9_999)).refusal())
                 .isEqualTo(WebhookOutcome.BODY_TOO_LARGE);
         assertThat(reader.read(new char[20_000])).isEqualTo(20_000 - 10_000);
         assertThat(bytes(request(new StringReader("y".repeat(9_000))), 9_000)).hasSize(9_000);
+    }
+
+    @Test
+    void streamsBeingReadHoldNoMoreThanMaxUnverifiedBytesInTotal() throws Exception {
+        WebhookLimits limits = new WebhookLimits(65_536, Duration.ofSeconds(30), 65_536, 100);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket sender = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket received = server.accept()) {
+            sender.getOutputStream().write(new byte[40_000]);
+            sender.getOutputStream().flush();
+            InputStream stream = received.getInputStream();
+            CompletableFuture<WebhookBodyReader.Body> slow
+                    = CompletableFuture.supplyAsync(() -> readUnchecked(request(stream), limits));
+            await().until(() -> limits.unverifiedBytes() >= 40_000);
+
+            WebhookBodyReader.Body refused
+                    = WebhookBodyReader.read(request(new ByteArrayInputStream(new byte[100])).getMessage(), limits);
+            assertThat(refused.refusal()).isEqualTo(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
+
+            sender.shutdownOutput();
+            assertThat(slow.get(10, TimeUnit.SECONDS).bytes()).hasSize(40_000);
+        }
+        assertThat(limits.unverifiedBytes()).isZero();
+        assertThat(bytes(request(new ByteArrayInputStream(new byte[100])), 65_536)).hasSize(100);
+    }
+
+    @Test
+    void aStreamThatTricklesIsCutOffAtTheBodyReadTimeout() throws Exception {
+        WebhookLimits limits = new WebhookLimits(65_536, Duration.ofMillis(200), 65_536, 100);
+        // one byte a read, for ever: no single read waits long, the body never ends
+        InputStream trickle = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                buffer[offset] = 'x';
+                return 1;
+            }
+        };
+        assertThat(WebhookBodyReader.read(request(trickle).getMessage(), limits).refusal())
+                .isEqualTo(WebhookOutcome.BODY_TIMEOUT);
+        assertThat(limits.unverifiedBytes()).isZero();
+    }
+
+    private static WebhookBodyReader.Body readUnchecked(Exchange request, WebhookLimits limits) {
+        try {
+            return WebhookBodyReader.read(request.getMessage(), limits);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +92,7 @@ class WebhookOnAnotherHostTest {
                 });
                 from("waapi:webhook?path=/async" + SIGNED).routeId("async").process(gate);
                 from("waapi:webhook?path=/small&maxBodySize=64" + SIGNED).routeId("small").to("mock:small");
+                from("waapi:webhook?path=/stall&bodyReadTimeout=300" + SIGNED).routeId("stall").to("mock:stall");
                 from("waapi:webhook?path=/statuses&events=statuses" + SIGNED).routeId("statuses").to("mock:statuses");
                 from("waapi:webhook?path=/envelope&split=false" + SIGNED).routeId("envelope").to("mock:envelope");
             }
@@ -279,6 +282,32 @@ class WebhookOnAnotherHostTest {
         assertThat(request.done).containsExactly(true);
         assertThat(request.status()).isEqualTo(413);
         assertThat(mock("small").getReceivedExchanges()).isEmpty();
+    }
+
+    /**
+     * A host that hands over the body as the stream of its connection: a body that stops arriving is cut off at the
+     * body read timeout, answered 408 and its connection closed, however long the host itself would wait.
+     */
+    @Test
+    void aStreamThatStopsArrivingIsAnswered408AndItsConnectionClosed() throws Exception {
+        byte[] body = body("wamid.STALLED");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket sender = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket received = server.accept()) {
+            sender.getOutputStream().write(body, 0, 10);
+            sender.getOutputStream().flush();
+
+            InputStream stream = received.getInputStream();
+            CompletableFuture<Request> reading = CompletableFuture.supplyAsync(() -> post(registered.get("/stall"), stream,
+                    String.valueOf(body.length), WebhookSignature.sign(body, TOKEN)));
+
+            Request request = reading.get(5, TimeUnit.SECONDS);
+            assertThat(request.returned).isTrue();
+            assertThat(request.status()).isEqualTo(408);
+            sender.setSoTimeout(2_000);
+            assertThat(sender.getInputStream().read()).as("the connection is closed").isEqualTo(-1);
+        }
+        assertThat(mock("stall").getReceivedExchanges()).isEmpty();
     }
 
     @Test

@@ -245,6 +245,40 @@ public interface WaapiEndpointBuilderFactory {
             return (WaapiEndpointConsumerBuilder) this;
         }
         /**
+         * How long a sender may take to send the whole body once its headers
+         * are in; a body not complete by then is answered 408 and its
+         * connection closed.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: consumer (advanced)
+         * 
+         * @param bodyReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder bodyReadTimeout(long bodyReadTimeout) {
+            doSetProperty("bodyReadTimeout", bodyReadTimeout);
+            return this;
+        }
+        /**
+         * How long a sender may take to send the whole body once its headers
+         * are in; a body not complete by then is answered 408 and its
+         * connection closed.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: consumer (advanced)
+         * 
+         * @param bodyReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder bodyReadTimeout(String bodyReadTimeout) {
+            doSetProperty("bodyReadTimeout", bodyReadTimeout);
+            return this;
+        }
+        /**
          * Allows for bridging the consumer to the Camel routing Error Handler,
          * which mean any exceptions (if possible) occurred while the Camel
          * consumer is trying to pickup incoming messages, or the likes, will
@@ -465,6 +499,80 @@ public interface WaapiEndpointBuilderFactory {
          */
         default AdvancedWaapiEndpointConsumerBuilder idempotentRepository(String idempotentRepository) {
             doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+        /**
+         * The most deliveries, signature verified, that wait for a worker
+         * thread to run the route (where the consumer reads bodies on the
+         * Vert.x event loop: Camel Main, Quarkus); past it a delivery is
+         * answered 503 with Retry-After, which WAAPI retries.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 100
+         * Group: consumer (advanced)
+         * 
+         * @param maxQueuedDeliveries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder maxQueuedDeliveries(int maxQueuedDeliveries) {
+            doSetProperty("maxQueuedDeliveries", maxQueuedDeliveries);
+            return this;
+        }
+        /**
+         * The most deliveries, signature verified, that wait for a worker
+         * thread to run the route (where the consumer reads bodies on the
+         * Vert.x event loop: Camel Main, Quarkus); past it a delivery is
+         * answered 503 with Retry-After, which WAAPI retries.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 100
+         * Group: consumer (advanced)
+         * 
+         * @param maxQueuedDeliveries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder maxQueuedDeliveries(String maxQueuedDeliveries) {
+            doSetProperty("maxQueuedDeliveries", maxQueuedDeliveries);
+            return this;
+        }
+        /**
+         * The most bytes the webhook consumer holds, in total, for bodies whose
+         * signature is not verified yet (being received); a body that would go
+         * past it is answered 503 with Retry-After and its connection closed.
+         * Memory is held only for bytes that really arrived, never for a
+         * declared Content-Length. At least maxBodySize.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 67108864
+         * Group: consumer (advanced)
+         * 
+         * @param maxUnverifiedBytes the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder maxUnverifiedBytes(long maxUnverifiedBytes) {
+            doSetProperty("maxUnverifiedBytes", maxUnverifiedBytes);
+            return this;
+        }
+        /**
+         * The most bytes the webhook consumer holds, in total, for bodies whose
+         * signature is not verified yet (being received); a body that would go
+         * past it is answered 503 with Retry-After and its connection closed.
+         * Memory is held only for bytes that really arrived, never for a
+         * declared Content-Length. At least maxBodySize.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 67108864
+         * Group: consumer (advanced)
+         * 
+         * @param maxUnverifiedBytes the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointConsumerBuilder maxUnverifiedBytes(String maxUnverifiedBytes) {
+            doSetProperty("maxUnverifiedBytes", maxUnverifiedBytes);
             return this;
         }
     }
