@@ -162,6 +162,7 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
             throw new IllegalArgumentException(
                     "maxConnections of the waapi component must be at least 1, not " + maxConnections);
         }
+        SecretPlaceholders.checkComponent(configuration);
     }
 
     ObjectMapper getObjectMapper() {

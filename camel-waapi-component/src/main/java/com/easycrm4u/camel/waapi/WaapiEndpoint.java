@@ -65,10 +65,14 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return consumer;
     }
 
-    /** A producer endpoint's options are checked when it starts: a mistake fails the start, not every message. */
+    /**
+     * An endpoint's options are checked when it starts: a mistake fails the start, not every message. A secret that is
+     * an unresolved placeholder fails every endpoint.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        SecretPlaceholders.checkEndpoint("waapi:" + operation, configuration, getComponent().getConfiguration());
         if (!isWebhook()) {
             ProducerOptions.check(operation.uri(), configuration);
             ProducerOptions.warnIfClearText(operation.uri(), configuration.getBaseUrl());

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.easycrm4u.camel.waapi.webhook.InflightDeliveries;
 import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
 import com.easycrm4u.camel.waapi.webhook.WebhookConsumerHealthCheck;
 import com.easycrm4u.camel.waapi.webhook.WebhookDeduplicator;
+import com.easycrm4u.camel.waapi.webhook.WebhookEventFilter;
 import com.easycrm4u.camel.waapi.webhook.WebhookHttpServer;
 import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
 import com.easycrm4u.camel.waapi.webhook.WebhookOutcomeRecorder;
@@ -93,6 +93,8 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
         if (repository == null) {
             repository = registration.ownedRepository(configuration.getIdempotentCacheSize());
         }
+        Set<String> events = WebhookEventFilter.parse(configuration.getEvents());
+        WebhookEventFilter.warnUnknown(configuration.getPath(), events);
         recorder = new WebhookOutcomeRecorder(
                 new WebhookRefusalLog(configuration.getPath()),
                 getEndpoint().getComponent().getMetrics());
@@ -101,10 +103,11 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
                 this, getAsyncProcessor(),
                 new WebhookProcessor.Settings(
                         configuration.getPath(), configuration.isVerifySignature(), tokens,
-                        parseEvents(configuration.getEvents()), configuration.isSplit(), getEndpoint().getObjectMapper()),
+                        events, configuration.isSplit(), getEndpoint().getObjectMapper()),
                 admission, inflight,
                 new WebhookDeduplicator(
-                        repository, configuration.getPath(), Duration.ofMillis(configuration.getClaimExpiry())));
+                        repository, WebhookPaths.normalize(configuration.getPath()),
+                        Duration.ofMillis(configuration.getClaimExpiry())));
         inflight.setAccepting(true);
         registration.attach(this, processor, admission);
         if (fresh) {
@@ -263,13 +266,5 @@ public class WaapiWebhookConsumer extends DefaultConsumer implements Suspendable
                                             + "only for local tests, verifySignature=false turns verification off");
         }
         return tokens;
-    }
-
-    private static Set<String> parseEvents(String events) {
-        if (events == null || events.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(events.split(",")).map(String::trim).filter(event -> !event.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

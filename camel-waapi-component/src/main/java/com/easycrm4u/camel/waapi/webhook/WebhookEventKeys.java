@@ -12,9 +12,14 @@ import com.easycrm4u.camel.waapi.webhook.model.TemplateStatusUpdate;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 
 /**
- * The idempotency key of a webhook event, taken from signed content only (never from X-WAAPI-Delivery, which the
- * signature does not cover): the event's own ids where it has them, else a SHA-256 of its JSON. The same event keeps
- * its key in every delivery that carries it, so a retry, a duplicate or a replay under another delivery id is known.
+ * The idempotency key of a webhook event, taken from signed content first: the event's own ids where it has them (a
+ * message id; a message id and its status), which it keeps in every delivery that carries it, so a retry, a duplicate
+ * or a replay under another delivery id is known. An event without an id (a template status, an account, quality or
+ * capability update, a shape this component cannot type) is keyed on its signed content together with its
+ * <em>occurrence</em>: the envelope entry's signed {@code time}, so that the same change happening twice is two events.
+ * Only where the signed content holds neither an id nor a time does the occurrence come from the unsigned
+ * {@code X-WAAPI-Delivery} id, which WAAPI keeps across the retries of one delivery: a retry is routed once, a new
+ * delivery of the same content is a new event.
  */
 public final class WebhookEventKeys {
 
@@ -22,33 +27,72 @@ public final class WebhookEventKeys {
     }
 
     /**
-     * The key of a typed event: {@code message:<wamid>}, {@code status:<wamid>:<status>} or
-     * {@code template:<template id>:<event>:<entry time>}; null when the event lacks those ids.
+     * What tells two occurrences of the same signed content apart: the entry's signed time, else the delivery id (as a
+     * SHA-256: it is unsigned, so neither its length nor its characters reach the key), else null (nothing does).
+     *
+     * @param entryTime  the {@code time} of the envelope entry, or null
+     * @param deliveryId the {@code X-WAAPI-Delivery} header, or null
      */
-    public static String of(WebhookEvent event, String entryTime) {
-        if (event instanceof InboundMessageEvent message && message.getMessage().getId() != null) {
-            return "message:" + message.getMessage().getId();
+    public static String occurrence(String entryTime, String deliveryId) {
+        if (entryTime != null) {
+            return entryTime;
         }
-        if (event instanceof MessageStatusEvent status && status.getStatus().getId() != null
-                && status.getStatus().getStatus() != null) {
-            return "status:" + status.getStatus().getId() + ":" + status.getStatus().getStatus();
-        }
-        if (event instanceof TemplateStatusEvent template && template.getUpdate().getMessageTemplateId() != null) {
-            TemplateStatusUpdate update = template.getUpdate();
-            return "template:" + update.getMessageTemplateId() + ":" + update.getEvent() + ":"
-                   + (entryTime != null ? entryTime : "");
+        if (deliveryId != null) {
+            return "delivery-id:" + sha256(new byte[0], deliveryId.getBytes(StandardCharsets.UTF_8));
         }
         return null;
     }
 
-    /** The key of a part known by its JSON only (a change, or an event without ids), within its entry. */
-    public static String ofPart(String wabaId, byte[] json) {
-        return "change:" + sha256((wabaId != null ? wabaId : "").getBytes(StandardCharsets.UTF_8), json);
+    /**
+     * The key of a typed event: {@code message:<wamid>}, {@code status:<wamid>:<status>} or
+     * {@code template:<template id>:<event>:<occurrence>}; null when the event lacks those ids.
+     *
+     * @param occurrence what {@link #occurrence} gave for the event's entry and delivery, or null
+     */
+    public static String of(WebhookEvent event, String occurrence) {
+        if (event instanceof InboundMessageEvent message && hasOwnId(event)) {
+            return "message:" + message.getMessage().getId();
+        }
+        if (event instanceof MessageStatusEvent status && hasOwnId(event)) {
+            return "status:" + status.getStatus().getId() + ":" + status.getStatus().getStatus();
+        }
+        // a template's ids name the template, not this change of it: its occurrence does
+        if (event instanceof TemplateStatusEvent template && template.getUpdate().getMessageTemplateId() != null) {
+            TemplateStatusUpdate update = template.getUpdate();
+            return "template:" + update.getMessageTemplateId() + ":" + update.getEvent() + ":"
+                   + (occurrence != null ? occurrence : "");
+        }
+        return null;
     }
 
-    /** The key of a whole delivery body: split=false, or a signed JSON body that is not a WhatsApp envelope. */
-    public static String ofBody(String kind, byte[] body) {
-        return kind + ":" + sha256(new byte[0], body);
+    /** Whether the event has ids of its own that tell it from any other: an inbound message's, a status's. */
+    public static boolean hasOwnId(WebhookEvent event) {
+        if (event instanceof InboundMessageEvent message) {
+            return message.getMessage().getId() != null;
+        }
+        return event instanceof MessageStatusEvent status && status.getStatus().getId() != null
+                && status.getStatus().getStatus() != null;
+    }
+
+    /**
+     * The key of a part known by its JSON only (a change, or an event without ids), within its entry:
+     * {@code change:<SHA-256 of the account id and the JSON>}, then {@code :<occurrence>} when there is one.
+     */
+    public static String ofPart(String wabaId, byte[] json, String occurrence) {
+        return withOccurrence(
+                "change:" + sha256((wabaId != null ? wabaId : "").getBytes(StandardCharsets.UTF_8), json), occurrence);
+    }
+
+    /**
+     * The key of a whole delivery body (split=false, or a signed JSON body that is not a WhatsApp envelope):
+     * {@code <kind>:<SHA-256 of the body>}, then {@code :<occurrence>} when the body needs one.
+     */
+    public static String ofBody(String kind, byte[] body, String occurrence) {
+        return withOccurrence(kind + ":" + sha256(new byte[0], body), occurrence);
+    }
+
+    private static String withOccurrence(String key, String occurrence) {
+        return occurrence != null ? key + ":" + occurrence : key;
     }
 
     static String sha256(byte[] prefix, byte[] content) {

@@ -50,7 +50,8 @@ final class WebhookEventReader {
         WebhookEnvelope envelope = typedEnvelope(body);
         if (envelope != null) {
             if (!split) {
-                String key = WebhookEventKeys.ofBody("delivery", body);
+                String key = WebhookEventKeys.ofBody("delivery", body,
+                        tellsOccurrencesApart(envelope) ? null : WebhookEventKeys.occurrence(null, headers.deliveryId()));
                 return List.of(new RoutableEvent(key, envelope, headers.ofEnvelope(envelope, key)));
             }
             List<RoutableEvent> events = typedEvents(envelope, headers);
@@ -82,15 +83,16 @@ final class WebhookEventReader {
     private List<RoutableEvent> typedEvents(WebhookEnvelope envelope, WebhookHeaders headers) {
         List<RoutableEvent> events = new ArrayList<>();
         for (WebhookEntry entry : envelope.getEntry()) {
-            String time = entry.getTime() != null ? entry.getTime().toString() : null;
+            String occurrence = WebhookEventKeys.occurrence(entry.getTime() != null ? entry.getTime().toString() : null,
+                    headers.deliveryId());
             for (WebhookChange change : entry.getChanges()) {
                 for (WebhookEvent event : WebhookEnvelopes.eventsOf(entry.getId(), change)) {
-                    String key = WebhookEventKeys.of(event, time);
+                    String key = WebhookEventKeys.of(event, occurrence);
                     if (key == null) {
                         if (!(event instanceof InboundMessageEvent) && !(event instanceof MessageStatusEvent)) {
                             return null;
                         }
-                        key = WebhookEventKeys.ofPart(entry.getId(), bytes(partOf(event, null)));
+                        key = WebhookEventKeys.ofPart(entry.getId(), bytes(partOf(event, null)), occurrence);
                     }
                     events.add(new RoutableEvent(key, event, headers.ofEvent(event, key)));
                 }
@@ -101,31 +103,33 @@ final class WebhookEventReader {
 
     private List<RoutableEvent> readTree(byte[] body, WebhookHeaders headers) {
         JsonNode root = WebhookEnvelopes.readJson(reader, body);
+        String deliveryOccurrence = WebhookEventKeys.occurrence(null, headers.deliveryId());
         if (!split) {
             // what binds whole was bound straight from the bytes: this body is not an envelope whose every part is typed
-            return List.of(unknown(root, null, WebhookEventKeys.ofBody("delivery", body), headers));
+            return List.of(unknown(root, null, WebhookEventKeys.ofBody("delivery", body,
+                    isEnvelope(root) && everyEntryHasATime(root) ? null : deliveryOccurrence), headers));
         }
         if (!isEnvelope(root)) {
-            return List.of(unknown(root, null, WebhookEventKeys.ofBody("unknown", body), headers));
+            return List.of(unknown(root, null, WebhookEventKeys.ofBody("unknown", body, deliveryOccurrence), headers));
         }
         List<RoutableEvent> events = new ArrayList<>();
         for (JsonNode entry : root.get("entry")) {
             String wabaId = text(entry.get("id"));
+            String occurrence = WebhookEventKeys.occurrence(entryTime(entry.get("time")), headers.deliveryId());
             if (!entry.isObject() || !entry.path("changes").isArray()) {
-                events.add(unknown(entry, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(entry)), headers));
+                events.add(unknown(entry, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(entry), occurrence), headers));
                 continue;
             }
-            String time = entryTime(entry.get("time"));
             for (JsonNode change : entry.get("changes")) {
                 WebhookChange typed = typed(change);
                 if (typed == null) {
-                    events.add(unknown(change, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(change)), headers));
+                    events.add(unknown(change, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(change), occurrence), headers));
                     continue;
                 }
                 for (WebhookEvent event : WebhookEnvelopes.eventsOf(wabaId, typed)) {
-                    String key = WebhookEventKeys.of(event, time);
+                    String key = WebhookEventKeys.of(event, occurrence);
                     if (key == null) {
-                        key = WebhookEventKeys.ofPart(wabaId, bytes(partOf(event, change)));
+                        key = WebhookEventKeys.ofPart(wabaId, bytes(partOf(event, change)), occurrence);
                     }
                     events.add(new RoutableEvent(key, event, headers.ofEvent(event, key)));
                 }
@@ -136,6 +140,35 @@ final class WebhookEventReader {
 
     private static RoutableEvent unknown(JsonNode json, String wabaId, String key, WebhookHeaders headers) {
         return new RoutableEvent(key, json, headers.ofUnknown(wabaId, key));
+    }
+
+    /**
+     * Whether the signed content of a whole envelope tells its occurrences apart: each entry has a time, or only events
+     * with ids of their own.
+     */
+    private static boolean tellsOccurrencesApart(WebhookEnvelope envelope) {
+        for (WebhookEntry entry : envelope.getEntry()) {
+            if (entry.getTime() == null) {
+                for (WebhookChange change : entry.getChanges()) {
+                    for (WebhookEvent event : WebhookEnvelopes.eventsOf(entry.getId(), change)) {
+                        if (!WebhookEventKeys.hasOwnId(event)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean everyEntryHasATime(JsonNode root) {
+        for (JsonNode entry : root.get("entry")) {
+            JsonNode time = entry.get("time");
+            if (time == null || time.isNull()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEnvelope(JsonNode root) {

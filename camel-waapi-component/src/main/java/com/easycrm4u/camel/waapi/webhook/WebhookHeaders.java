@@ -20,6 +20,9 @@ import com.easycrm4u.camel.waapi.webhook.model.WebhookMetadata;
  */
 final class WebhookHeaders {
 
+    /** The most characters of an unsigned header value that a log line shows. */
+    static final int LOGGED_LENGTH = 128;
+
     private final String eventType;
     private final String deliveryId;
     private final byte[] rawBody;
@@ -28,6 +31,46 @@ final class WebhookHeaders {
         this.eventType = eventType;
         this.deliveryId = deliveryId;
         this.rawBody = rawBody;
+    }
+
+    /** The X-WAAPI-Delivery header, or null. */
+    String deliveryId() {
+        return deliveryId;
+    }
+
+    /**
+     * An unsigned request header value (X-WAAPI-Delivery, X-WAAPI-Event) as a log line may show it: so that a sender
+     * cannot forge log lines or flood them, CR, LF, the other C0 and C1 control characters, DEL, the Unicode line and
+     * paragraph separators and the backslash are escaped ({@code \r}, {@code \n}, {@code \t}, {@code \\}, the others as
+     * a backslash, u and four hex digits), and a value longer than {@value #LOGGED_LENGTH} characters is cut, with how
+     * many were left out. Null stays null.
+     */
+    static String forLog(String value) {
+        if (value == null) {
+            return null;
+        }
+        int shown = Math.min(value.length(), LOGGED_LENGTH);
+        StringBuilder escaped = new StringBuilder(shown + 16);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\r' -> escaped.append("\\r");
+                case '\n' -> escaped.append("\\n");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        if (value.length() > shown) {
+            escaped.append("...(").append(value.length() - shown).append(" more characters)");
+        }
+        return escaped.toString();
     }
 
     /** Puts the CamelWaapi* headers of an exchange straight into its headers. */

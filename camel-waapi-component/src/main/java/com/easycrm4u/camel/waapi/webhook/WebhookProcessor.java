@@ -33,7 +33,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
     private final String path;
     private final boolean verifySignature;
     private final List<String> verifyTokens;
-    private final Set<String> acceptedEvents;
+    private final WebhookEventFilter eventFilter;
     private final WebhookAdmission admission;
     private final InflightDeliveries inflight;
     private final WebhookEventReader eventReader;
@@ -64,7 +64,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         this.path = settings.path();
         this.verifySignature = settings.verifySignature();
         this.verifyTokens = List.copyOf(settings.verifyTokens());
-        this.acceptedEvents = Set.copyOf(settings.acceptedEvents());
+        this.eventFilter = new WebhookEventFilter(path, settings.acceptedEvents());
         this.admission = admission;
         this.inflight = inflight;
         this.eventReader = new WebhookEventReader(settings.mapper(), settings.split());
@@ -203,9 +203,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
     }
 
     private boolean receive(String eventType, String deliveryId, byte[] body, Answer answer) {
-        if (!acceptedEvents.isEmpty() && (eventType == null || !acceptedEvents.contains(eventType))) {
-            LOG.debug("waapi:webhook on {} acknowledged delivery {} of event {} without routing it (events={})", path,
-                    deliveryId, eventType, acceptedEvents);
+        if (!eventFilter.accepts(eventType, deliveryId)) {
             return finish(answer, WebhookOutcome.FILTERED, true);
         }
         List<WebhookEventReader.RoutableEvent> events;
@@ -218,11 +216,12 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
             if (outcome == WebhookOutcome.ROUTE_FAILED) {
                 LOG.warn("waapi:webhook on {}: delivery {} (event {}) failed in the route ({}) and is answered 500, so it is "
                          + "sent again",
-                        path, deliveryId, eventType, failure.getClass().getName());
+                        path, WebhookHeaders.forLog(deliveryId), WebhookHeaders.forLog(eventType),
+                        failure.getClass().getName());
             } else if (outcome == WebhookOutcome.FAILED) {
                 LOG.warn("waapi:webhook on {}: delivery {} could not be recorded in the idempotent repository ({}) and is "
                          + "answered 500, so it is sent again",
-                        path, deliveryId, failure.getClass().getName());
+                        path, WebhookHeaders.forLog(deliveryId), failure.getClass().getName());
             }
             finish(answer, outcome, sync);
         });

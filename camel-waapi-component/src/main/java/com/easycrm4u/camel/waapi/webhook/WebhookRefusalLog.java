@@ -21,9 +21,7 @@ public final class WebhookRefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRefusalLog.class);
 
     private final String path;
-    private final long intervalNanos;
-    private final LongSupplier nanoClock;
-    private final Map<WebhookOutcome, Window> windows = new EnumMap<>(WebhookOutcome.class);
+    private final Map<WebhookOutcome, LogWindow> windows = new EnumMap<>(WebhookOutcome.class);
 
     public WebhookRefusalLog(String path) {
         this(path, INTERVAL, System::nanoTime);
@@ -31,52 +29,36 @@ public final class WebhookRefusalLog {
 
     WebhookRefusalLog(String path, Duration interval, LongSupplier nanoClock) {
         this.path = path;
-        this.intervalNanos = interval.toNanos();
-        this.nanoClock = nanoClock;
         for (WebhookOutcome outcome : WebhookOutcome.values()) {
             if (outcome.isRefusal()) {
-                windows.put(outcome, new Window());
+                windows.put(outcome, new LogWindow(interval.toNanos(), nanoClock));
             }
         }
     }
 
     /** Counts a refusal, and logs it when its reason was not logged within the interval. */
     public void refused(WebhookOutcome reason) {
-        Window window = windows.get(reason);
+        LogWindow window = windows.get(reason);
         if (window == null) {
             throw new IllegalArgumentException(reason + " is no refusal");
         }
-        long now = nanoClock.getAsLong();
-        long count;
-        boolean first;
-        synchronized (window) {
-            window.unreported++;
-            if (window.logged && now - window.lastLogged < intervalNanos) {
-                return;
-            }
-            first = !window.logged;
-            count = window.unreported;
-            window.unreported = 0;
-            window.logged = true;
-            window.lastLogged = now;
+        LogWindow.Report report = window.count();
+        if (report == null) {
+            return;
         }
-        if (first) {
+        if (report.first()) {
             LOG.warn("waapi:webhook on {} refused a request: {} (answered {}); refusals for this reason are logged at most "
                      + "once per {} s, with their count",
                     path, reason.refusalReason(), reason.status(), INTERVAL.toSeconds());
         } else {
-            report(reason, count);
+            report(reason, report.count());
         }
     }
 
     /** Logs the refusals counted but not logged yet, e.g. when the consumer stops. */
     public void flush() {
-        for (Map.Entry<WebhookOutcome, Window> entry : windows.entrySet()) {
-            long count;
-            synchronized (entry.getValue()) {
-                count = entry.getValue().unreported;
-                entry.getValue().unreported = 0;
-            }
+        for (Map.Entry<WebhookOutcome, LogWindow> entry : windows.entrySet()) {
+            long count = entry.getValue().drain();
             if (count > 0) {
                 report(entry.getKey(), count);
             }
@@ -86,11 +68,5 @@ public final class WebhookRefusalLog {
     private void report(WebhookOutcome reason, long count) {
         LOG.warn("waapi:webhook on {} refused {} request(s) since the last report: {} (answered {})", path, count,
                 reason.refusalReason(), reason.status());
-    }
-
-    private static final class Window {
-        private long unreported;
-        private boolean logged;
-        private long lastLogged;
     }
 }

@@ -2,6 +2,7 @@ package com.easycrm4u.camel.waapi.webhook;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each signed event is routed once: de-duplicated per event on signed content (never on X-WAAPI-Delivery), a failed
- * event is routed again on retry, the events routed before a failure are not, and the answer comes only after the route
- * finished.
+ * Each signed event is routed once: de-duplicated per event on signed content (X-WAAPI-Delivery only where the signed
+ * content holds neither an id nor a time), a failed event is routed again on retry, the events routed before a failure
+ * are not, and the answer comes only after the route finished.
  */
 class WebhookDeliveryTest extends WebhookTestSupport {
 
@@ -66,8 +67,86 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     private static String accountUpdate(String wabaId, String event) {
-        return "{\"id\":\"" + wabaId + "\",\"changes\":[{\"field\":\"account_update\",\"value\":{\"phone_number\":"
-               + "\"917890000199\",\"event\":\"" + event + "\"}}]}";
+        return "{\"id\":\"" + wabaId + "\",\"time\":1718636000,\"changes\":[{\"field\":\"account_update\",\"value\":"
+               + "{\"phone_number\":\"917890000199\",\"event\":\"" + event + "\"}}]}";
+    }
+
+    /** A phone number's quality FLAGGED: a change without an id, at this entry time (none when null). */
+    private static byte[] flagged(Long entryTime) {
+        return envelope("{\"id\":\"959648497055756\"" + (entryTime != null ? ",\"time\":" + entryTime : "")
+                        + ",\"changes\":[{\"field\":\"phone_number_quality_update\",\"value\":{\"display_phone_number\":"
+                        + "\"917890000199\",\"event\":\"FLAGGED\",\"current_limit\":\"TIER_10K\"}}]}");
+    }
+
+    private HttpResponse<String> deliverChange(String path, byte[] body, String deliveryId) {
+        return post(path, body, WebhookSignature.HEADER, WebhookSignature.sign(body, TOKEN), "X-WAAPI-Event",
+                "phone_number_quality_update", "X-WAAPI-Delivery", deliveryId);
+    }
+
+    private List<String> keys(String route) {
+        return received(route).stream().map(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY,
+                String.class)).toList();
+    }
+
+    @Test
+    void aChangeWithoutAnIdThatHappensAgainAtAnotherEntryTimeIsRoutedAgain() {
+        // the number FLAGGED twice a week apart: byte-identical changes, signed entry times a week apart
+        String first = newDeliveryId();
+        assertThat(deliverChange(PATH, flagged(1718636000L), first).statusCode()).isEqualTo(200);
+        assertThat(deliverChange(PATH, flagged(1718636000L + 7 * 86_400), newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(received("events")).hasSize(2);
+        // the first delivery retried, or replayed under another delivery id: its signed time says it is the same event
+        assertThat(deliverChange(PATH, flagged(1718636000L), first).statusCode()).isEqualTo(200);
+        assertThat(deliverChange(PATH, flagged(1718636000L), newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(keys("events")).hasSize(2).allSatisfy(key -> assertThat(key).matches("change:[0-9a-f]{64}:\\d+"))
+                .last().asString().endsWith(":" + (1718636000L + 7 * 86_400));
+    }
+
+    @Test
+    void aChangeWithNeitherIdNorTimeIsOneEventPerDelivery() {
+        String delivery = newDeliveryId();
+        assertThat(deliverChange(PATH, flagged(null), delivery).statusCode()).isEqualTo(200);
+        assertThat(deliverChange(PATH, flagged(null), delivery).statusCode()).as("a retry of the delivery").isEqualTo(200);
+        assertThat(received("events")).hasSize(1);
+        assertThat(deliverChange(PATH, flagged(null), newDeliveryId()).statusCode()).as("a new delivery").isEqualTo(200);
+        assertThat(keys("events")).hasSize(2).doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).matches("change:[0-9a-f]{64}:delivery-id:[0-9a-f]{64}"));
+        // without a delivery id, nothing tells occurrences apart: the content alone is the key
+        byte[] body = flagged(null);
+        String signature = WebhookSignature.sign(body, TOKEN);
+        assertThat(post(PATH, body, WebhookSignature.HEADER, signature).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, body, WebhookSignature.HEADER, signature).statusCode()).isEqualTo(200);
+        assertThat(keys("events")).hasSize(3).last().asString().matches("change:[0-9a-f]{64}");
+    }
+
+    @Test
+    void aTemplateApprovedPausedAndApprovedAgainIsThreeEvents() {
+        String template = "{\"id\":\"959648497055756\",\"time\":%d,\"changes\":[{\"field\":\"message_template_status_update\","
+                          + "\"value\":{\"event\":\"%s\",\"message_template_id\":77,\"message_template_name\":\"order_shipped\","
+                          + "\"message_template_language\":\"en\",\"reason\":\"NONE\"}}]}";
+        byte[] approvedAgain = envelope(template.formatted(1718640000, "APPROVED"));
+        assertThat(deliverChange(PATH, envelope(template.formatted(1718636000, "APPROVED")), newDeliveryId()).statusCode())
+                .isEqualTo(200);
+        assertThat(deliverChange(PATH, envelope(template.formatted(1718638000, "PAUSED")), newDeliveryId()).statusCode())
+                .isEqualTo(200);
+        assertThat(deliverChange(PATH, approvedAgain, newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(deliverChange(PATH, approvedAgain, newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(keys("events")).containsExactly("template:77:APPROVED:1718636000", "template:77:PAUSED:1718638000",
+                "template:77:APPROVED:1718640000");
+    }
+
+    @Test
+    void splitFalseKeysAnEnvelopeWithNeitherIdNorTimeOnItsDelivery() {
+        String delivery = newDeliveryId();
+        assertThat(deliverChange("/waapi/envelope", flagged(null), delivery).statusCode()).isEqualTo(200);
+        assertThat(deliverChange("/waapi/envelope", flagged(null), delivery).statusCode()).isEqualTo(200);
+        assertThat(received("envelopes")).hasSize(1);
+        assertThat(deliverChange("/waapi/envelope", flagged(null), newDeliveryId()).statusCode()).isEqualTo(200);
+        // with a signed time, the body alone tells the occurrence: a replay under another delivery id is not routed
+        assertThat(deliverChange("/waapi/envelope", flagged(1718636000L), newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(deliverChange("/waapi/envelope", flagged(1718636000L), newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(keys("envelopes")).hasSize(3).doesNotHaveDuplicates().last().asString()
+                .matches("delivery:[0-9a-f]{64}");
     }
 
     private static byte[] envelope(String... entries) {
@@ -82,7 +161,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
         // another change of the same account, and the same change of another account: two more events
         assertThat(postSigned(PATH, envelope(accountUpdate("959648497055756", "DISABLED_UPDATE"),
                 accountUpdate("111111111111111", "VERIFIED_ACCOUNT"))).statusCode()).isEqualTo(200);
-        // the first change again, re-formatted by whoever replays it: the same event
+        // the first change again, re-formatted by whoever replays it under another delivery id: the same event
         byte[] replay = new String(envelope(accountUpdate("959648497055756", "VERIFIED_ACCOUNT")), StandardCharsets.UTF_8)
                 .replace(",", ",\n  ").replace(":", ": ").getBytes(StandardCharsets.UTF_8);
         assertThat(postSigned(PATH, replay).statusCode()).isEqualTo(200);
@@ -91,10 +170,10 @@ class WebhookDeliveryTest extends WebhookTestSupport {
                 .containsExactly("other", "other", "other");
         assertThat(received("events"))
                 .extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
-                .doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).matches("change:[0-9a-f]{64}"))
-                // SHA-256 of "959648497055756\n" and the change's compact JSON: the same in every release, so a
-                // persistent repository still knows the events it holds after an upgrade
-                .startsWith("change:8ad2fe691630da0a17e0a72d52ad978483262877df2e8b9fcfada000e62eb2be");
+                .doesNotHaveDuplicates().allSatisfy(key -> assertThat(key).matches("change:[0-9a-f]{64}:1718636000"))
+                // SHA-256 of "959648497055756\n" and the change's compact JSON, then the entry's time: the same in every
+                // release, so a persistent repository still knows the events it holds after an upgrade
+                .startsWith("change:8ad2fe691630da0a17e0a72d52ad978483262877df2e8b9fcfada000e62eb2be:1718636000");
     }
 
     @Test
@@ -107,14 +186,17 @@ class WebhookDeliveryTest extends WebhookTestSupport {
                         + status.formatted("read")
                         + "]}}";
         String broken = "{\"field\":\"messages\",\"value\":{\"messages\":[null]}}";
-        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"changes\":[" + change + "]}")).statusCode()).isEqualTo(200);
+        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"time\":1718636000,\"changes\":[" + change + "]}")).statusCode())
+                .isEqualTo(200);
         assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
                 .containsExactly("message", "message", "status", "status");
         assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY))
                 .doesNotHaveDuplicates();
 
         // beside a part that cannot be typed, the envelope is read as a tree: its events keep their keys
-        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"changes\":[" + broken + "," + change + "]}")).statusCode())
+        assertThat(postSigned(PATH, envelope("{\"id\":\"1\",\"time\":1718636000,\"changes\":[" + broken + "," + change
+                                             + "]}"))
+                .statusCode())
                 .isEqualTo(200);
         assertThat(received("events")).extracting(exchange -> exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND))
                 .containsExactly("message", "message", "status", "status", "unknown");

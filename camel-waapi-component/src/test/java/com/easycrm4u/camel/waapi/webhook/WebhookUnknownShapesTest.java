@@ -69,16 +69,22 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
             assertThat(in.getHeader(WaapiConstants.EVENT_KIND)).isEqualTo(WebhookEvent.KIND_UNKNOWN).isEqualTo("unknown");
             assertThat(in.getHeader(WaapiConstants.EVENT_TYPE)).isEqualTo("test");
             assertThat(in.getHeader(WaapiConstants.DELIVERY_ID)).isEqualTo(deliveryId);
-            assertThat(in.getHeader(WaapiConstants.EVENT_KEY, String.class)).matches("(unknown|change):[0-9a-f]{64}");
+            // no id and no time in it: the delivery id tells this delivery from a new one of the same content
+            assertThat(in.getHeader(WaapiConstants.EVENT_KEY, String.class))
+                    .matches("(unknown|change):[0-9a-f]{64}:delivery-id:[0-9a-f]{64}");
             assertThat(in.getHeader(WaapiConstants.RAW_BODY, byte[].class)).isEqualTo(body);
             assertThat(in.getBody()).isInstanceOf(JsonNode.class);
         });
         JsonNode routed = received("events").get(0).getMessage().getBody(JsonNode.class);
         assertThat(JSON.readTree(body).toString()).contains(routed.toString());
 
-        // a retry is acknowledged and not routed again
-        assertThat(post(PATH, body, WebhookSignature.HEADER, WebhookSignature.sign(body, TOKEN)).statusCode()).isEqualTo(200);
+        // a retry (the same delivery id) is acknowledged and not routed again; a new delivery is a new event
+        assertThat(post(PATH, body, WebhookSignature.HEADER, WebhookSignature.sign(body, TOKEN), "X-WAAPI-Delivery",
+                deliveryId).statusCode()).isEqualTo(200);
         assertThat(received("events")).hasSize(1);
+        assertThat(post(PATH, body, WebhookSignature.HEADER, WebhookSignature.sign(body, TOKEN), "X-WAAPI-Delivery",
+                newDeliveryId()).statusCode()).isEqualTo(200);
+        assertThat(received("events")).hasSize(2);
     }
 
     @Test
@@ -142,7 +148,7 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
         assertThat(received("envelopes")).singleElement().satisfies(exchange -> {
             assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KIND)).isEqualTo("unknown");
             assertThat(exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class))
-                    .matches("delivery:[0-9a-f]{64}");
+                    .matches("delivery:[0-9a-f]{64}:delivery-id:[0-9a-f]{64}");
             assertThat(exchange.getMessage().getBody(JsonNode.class)).isEqualTo(JSON.readTree(body));
         });
     }
