@@ -90,6 +90,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitRetries": getOrCreateConfiguration(target).setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": getOrCreateConfiguration(target).setSendOnceClaimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sendoncerepository":
+        case "sendOnceRepository": getOrCreateConfiguration(target).setSendOnceRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "sessionid":
         case "sessionId": getOrCreateConfiguration(target).setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "split": getOrCreateConfiguration(target).setSplit(property(camelContext, boolean.class, value)); return true;
@@ -182,6 +186,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": return long.class;
+        case "sendoncerepository":
+        case "sendOnceRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
         case "split": return boolean.class;
@@ -270,6 +278,10 @@ public class WaapiComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitRetries": return getOrCreateConfiguration(target).getRateLimitRetries();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": return getOrCreateConfiguration(target).getSendOnceClaimTimeout();
+        case "sendoncerepository":
+        case "sendOnceRepository": return getOrCreateConfiguration(target).getSendOnceRepository();
         case "sessionid":
         case "sessionId": return getOrCreateConfiguration(target).getSessionId();
         case "split": return getOrCreateConfiguration(target).isSplit();

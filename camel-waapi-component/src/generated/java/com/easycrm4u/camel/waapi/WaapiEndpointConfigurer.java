@@ -74,6 +74,10 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRetries": target.getConfiguration().setRateLimitRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": target.getConfiguration().setSendOnceClaimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sendoncerepository":
+        case "sendOnceRepository": target.getConfiguration().setSendOnceRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "sessionid":
         case "sessionId": target.getConfiguration().setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "split": target.getConfiguration().setSplit(property(camelContext, boolean.class, value)); return true;
@@ -141,6 +145,10 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRetries": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": return long.class;
+        case "sendoncerepository":
+        case "sendOnceRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "sessionid":
         case "sessionId": return java.lang.String.class;
         case "split": return boolean.class;
@@ -209,6 +217,10 @@ public class WaapiEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRetries": return target.getConfiguration().getRateLimitRetries();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "sendonceclaimtimeout":
+        case "sendOnceClaimTimeout": return target.getConfiguration().getSendOnceClaimTimeout();
+        case "sendoncerepository":
+        case "sendOnceRepository": return target.getConfiguration().getSendOnceRepository();
         case "sessionid":
         case "sessionId": return target.getConfiguration().getSessionId();
         case "split": return target.getConfiguration().isSplit();

@@ -47,6 +47,11 @@ final class ProducerOptions {
                     endpoint + ": rateLimitRetries must be 0 (off) or more, not "
                                                + configuration.getRateLimitRetries());
         }
+        if (configuration.getSendOnceClaimTimeout() < 0) {
+            throw new IllegalArgumentException(
+                    endpoint + ": sendOnceClaimTimeout must be 0 (derived from requestTimeout) or more ms, not "
+                                               + configuration.getSendOnceClaimTimeout());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.JdkTransport;
 import com.easycrm4u.camel.waapi.client.WaapiTransport;
+import com.easycrm4u.camel.waapi.internal.ClaimKeepingMemoryRepository;
 import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,11 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
@@ -31,6 +34,8 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     public static final int DEFAULT_WORKER_POOL_SIZE = 10;
     public static final int DEFAULT_HEALTH_CHECK_FAILURE_THRESHOLD = 3;
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** How many sent keys the default in-memory send-once repository remembers. */
+    public static final int DEFAULT_SEND_ONCE_CACHE_SIZE = 10_000;
 
     @Metadata(description = "Default options of every endpoint of this component.")
     private WaapiConfiguration configuration = new WaapiConfiguration();
@@ -66,6 +71,7 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private ExecutorService managedWorkerPool;
+    private ClaimKeepingMemoryRepository defaultSendOnceRepository;
     private volatile WaapiMetrics metrics;
 
     public WaapiComponent() {
@@ -165,6 +171,18 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
         SecretPlaceholders.checkComponent(configuration);
     }
 
+    /**
+     * The send-once repository of the endpoints that name none: in memory, shared by the component's endpoints, the
+     * last {@value #DEFAULT_SEND_ONCE_CACHE_SIZE} sent keys; claims and unknown outcomes are kept until settled.
+     */
+    synchronized IdempotentRepository defaultSendOnceRepository() {
+        if (defaultSendOnceRepository == null) {
+            defaultSendOnceRepository = new ClaimKeepingMemoryRepository(DEFAULT_SEND_ONCE_CACHE_SIZE);
+            ServiceHelper.startService(defaultSendOnceRepository);
+        }
+        return defaultSendOnceRepository;
+    }
+
     ObjectMapper getObjectMapper() {
         return objectMapper;
     }
@@ -173,6 +191,8 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
     protected void doStop() throws Exception {
         vertxClients.close();
         synchronized (this) {
+            ServiceHelper.stopAndShutdownService(defaultSendOnceRepository);
+            defaultSendOnceRepository = null;
             if (managedWorkerPool != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(managedWorkerPool);
                 managedWorkerPool = null;

@@ -81,6 +81,13 @@ public class WaapiConfiguration implements Cloneable {
               description = "The most bytes of an API answer that are read; a larger answer fails the call with a WaapiException saying so, and the rest is not read.")
     private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
+    @UriParam(label = "producer",
+              description = "Repository of the send-once keys (the CamelWaapiSendOnceKey header): which were sent, which are being sent, and which have an unknown outcome. Each state change is one add or remove, so any IdempotentRepository shared by the nodes works (JDBC, Hazelcast, Redis, Infinispan). Default: in memory, for one JVM that is not restarted.")
+    private IdempotentRepository sendOnceRepository;
+    @UriParam(label = "producer,advanced", javaType = "java.time.Duration",
+              description = "How long a claimed send-once key counts as in flight (between one and two sendOnceClaimTimeout); a claim older than that, whose send never finished, reads as an unknown outcome, never as free. Default 0: (rateLimitRetries + 2) x requestTimeout + rateLimitRetries x maxRetryAfter, longer than a call with all its rate-limit retries can take.")
+    private long sendOnceClaimTimeout;
+
     @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
               description = "The HTTP path the webhook consumer receives deliveries on.")
     private String path = DEFAULT_WEBHOOK_PATH;
@@ -271,6 +278,33 @@ public class WaapiConfiguration implements Cloneable {
 
     public void setMaxResponseSize(int maxResponseSize) {
         this.maxResponseSize = maxResponseSize;
+    }
+
+    public IdempotentRepository getSendOnceRepository() {
+        return sendOnceRepository;
+    }
+
+    public void setSendOnceRepository(IdempotentRepository sendOnceRepository) {
+        this.sendOnceRepository = sendOnceRepository;
+    }
+
+    public long getSendOnceClaimTimeout() {
+        return sendOnceClaimTimeout;
+    }
+
+    public void setSendOnceClaimTimeout(long sendOnceClaimTimeout) {
+        this.sendOnceClaimTimeout = sendOnceClaimTimeout;
+    }
+
+    /**
+     * The claim timeout of send once: {@code sendOnceClaimTimeout}, or when 0 the longest a call can take with all its
+     * rate-limit retries, plus one requestTimeout.
+     */
+    long effectiveSendOnceClaimTimeout() {
+        if (sendOnceClaimTimeout > 0) {
+            return sendOnceClaimTimeout;
+        }
+        return (rateLimitRetries + 2L) * requestTimeout + rateLimitRetries * maxRetryAfter;
     }
 
     public String getPath() {

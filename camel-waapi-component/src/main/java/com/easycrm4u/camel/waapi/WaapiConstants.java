@@ -61,6 +61,14 @@ public final class WaapiConstants {
     @Metadata(label = "producer", description = "The message status the API returned after a send, e.g. sent.",
               javaType = "String")
     public static final String MESSAGE_STATUS = "CamelWaapiMessageStatus";
+    @Metadata(label = "producer",
+              description = "The business key that makes a send happen at most once, e.g. order-SO-1005-shipped (cloud and qr sends; contacts and ping ignore it): a key sent before is not sent again, across redeliveries, restarts and nodes that share the sendOnceRepository.",
+              javaType = "String")
+    public static final String SEND_ONCE_KEY = "CamelWaapiSendOnceKey";
+    @Metadata(label = "producer",
+              description = "true when the send was skipped because its CamelWaapiSendOnceKey was sent before; the exchange goes on, nothing is thrown.",
+              javaType = "Boolean")
+    public static final String DUPLICATE_SEND = "CamelWaapiDuplicateSend";
 
     @Metadata(label = "consumer", description = "The webhook event type (the X-WAAPI-Event request header).",
               javaType = "String")

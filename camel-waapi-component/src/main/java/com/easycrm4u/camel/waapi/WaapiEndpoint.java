@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
+import com.easycrm4u.camel.waapi.internal.SendOnce;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AsyncEndpoint;
@@ -11,16 +12,21 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Send WhatsApp messages and manage contacts through the WAAPI External API, and receive its signed webhooks.
  */
+@ManagedResource(description = "Managed WAAPI endpoint")
 @UriEndpoint(firstVersion = "1.0.0", scheme = WaapiConstants.SCHEME, title = "WAAPI", syntax = "waapi:operation",
              category = { Category.CLOUD, Category.API, Category.CHAT }, headersClass = WaapiConstants.class)
 public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
@@ -31,6 +37,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     private WaapiOperations operation;
     @UriParam
     private WaapiConfiguration configuration;
+    private volatile SendOnce sendOnce;
 
     public WaapiEndpoint(String uri, WaapiComponent component, WaapiOperations operation, WaapiConfiguration configuration) {
         super(uri, component);
@@ -76,7 +83,43 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         if (!isWebhook()) {
             ProducerOptions.check(operation.uri(), configuration);
             ProducerOptions.warnIfClearText(operation.uri(), configuration.getBaseUrl());
+            if (operation.handler().sendsMessage()) {
+                IdempotentRepository repository = configuration.getSendOnceRepository();
+                if (repository != null) {
+                    ServiceHelper.startService(repository);
+                } else {
+                    repository = getComponent().defaultSendOnceRepository();
+                }
+                sendOnce = new SendOnce(repository, Duration.ofMillis(configuration.effectiveSendOnceClaimTimeout()));
+            }
         }
+    }
+
+    /** The send-once keys of this endpoint's sends; null for an endpoint that sends no message (ping, contacts). */
+    SendOnce sendOnce() {
+        return sendOnce;
+    }
+
+    /**
+     * Forgets what is known of a send-once key ({@link WaapiConstants#SEND_ONCE_KEY}) in this endpoint's
+     * {@code sendOnceRepository}: sent, outcome unknown, or claimed by a send that never finished. The next send with
+     * the key is then made. Meant for an operator who has found out whether the message of a key with an unknown
+     * outcome arrived, and wants it sent (again); a send still in flight keeps holding the key off until it finishes.
+     *
+     * @return whether the key was known
+     */
+    @ManagedOperation(description = "Forgets a send-once key (sent, outcome unknown, or claimed by a send that never"
+                                    + " finished), so the next send with it is made; returns whether it was known")
+    public boolean clearSendOnceKey(String key) {
+        if (sendOnce == null) {
+            throw new IllegalStateException(
+                    "waapi:" + operation + (isWebhook() ? " sends nothing" : " is not started or sends no message")
+                                            + ": clear a send-once key on a started endpoint of a cloud or qr send");
+        }
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("Name the send-once key to clear");
+        }
+        return sendOnce.clear(key);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.easycrm4u.camel.waapi.health;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.easycrm4u.camel.waapi.metrics.CallOutcome;
 
@@ -14,6 +15,7 @@ public final class ProducerHealth {
     private final int failureThreshold;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile Throwable lastFailure;
+    private final AtomicLong sendOnceUnknown = new AtomicLong();
 
     public ProducerHealth(int failureThreshold) {
         this.failureThreshold = Math.max(1, failureThreshold);
@@ -34,6 +36,19 @@ public final class ProducerHealth {
                 // the API answered: it is reachable and took the credentials
             }
         }
+    }
+
+    /**
+     * A send with a send-once key was refused, or ended, with an unknown outcome: a key that waits for an operator. It
+     * does not make the producer DOWN (the API may be fine), it is shown as a detail.
+     */
+    public void recordSendOnceUnknown() {
+        sendOnceUnknown.incrementAndGet();
+    }
+
+    /** How many sends with a send-once key were refused or ended with an unknown outcome since the producer started. */
+    public long getSendOnceUnknown() {
+        return sendOnceUnknown.get();
     }
 
     public boolean isDown() {

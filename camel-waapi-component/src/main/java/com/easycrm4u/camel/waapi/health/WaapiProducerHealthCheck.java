@@ -36,6 +36,7 @@ public final class WaapiProducerHealthCheck extends AbstractHealthCheck {
         builder.detail(HealthCheck.ENDPOINT_URI, endpointUri);
         builder.detail("consecutive.failures", health.getConsecutiveFailures());
         builder.detail("failure.threshold", health.getFailureThreshold());
+        builder.detail("send.once.unknown", health.getSendOnceUnknown());
         if (!health.isDown()) {
             builder.up();
             return;

@@ -56,6 +56,12 @@ final class MicrometerMetrics implements WaapiMetrics {
                 "outcome", outcome, "reason", reason == null ? "none" : reason).increment();
     }
 
+    @Override
+    public void sendOnce(String operation, String outcome) {
+        counter(SEND_ONCE, "Sends with a send-once key by a waapi producer, by operation and outcome",
+                "operation", operation, "outcome", outcome).increment();
+    }
+
     private Counter counter(String name, String description, String... tags) {
         return counters.computeIfAbsent(name + String.join("\u0000", tags),
                 key -> Counter.builder(name).description(description).tags(tags).register(registry));

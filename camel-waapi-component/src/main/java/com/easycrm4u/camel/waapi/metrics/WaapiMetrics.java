@@ -14,7 +14,11 @@ import org.slf4j.LoggerFactory;
  * {@code failed}, {@code workers_busy}, or {@code refused}) and {@code reason} (for {@code refused}:
  * {@code signature_missing}, {@code signature_malformed}, {@code signature_mismatch}, {@code body_too_large},
  * {@code unsupported_media_type}, {@code body_timeout}, {@code not_json}, {@code unverified_bytes_exceeded}; else
- * {@code none}).</li>
+ * {@code none});</li>
+ * <li>{@value #SEND_ONCE}: sends with a send-once key, tagged {@code operation} and {@code outcome}: {@code sent} (sent
+ * and marked sent), {@code duplicate} (sent before: skipped), {@code in_flight} (another send of the key in flight:
+ * refused, retryable), {@code unknown} (the outcome of a send of the key is unknown: refused, or the send itself ended
+ * so) or {@code released} (the send failed without sending: the key is free again).</li>
  * </ul>
  */
 public interface WaapiMetrics {
@@ -22,6 +26,7 @@ public interface WaapiMetrics {
     String MESSAGES = "waapi.messages";
     String RATE_LIMIT_RETRIES = "waapi.rate.limit.retries";
     String WEBHOOK_DELIVERIES = "waapi.webhook.deliveries";
+    String SEND_ONCE = "waapi.send.once";
     /** The registry bean name looked up first, as camel-micrometer does. */
     String REGISTRY_NAME = "metricsRegistry";
 
@@ -38,6 +43,10 @@ public interface WaapiMetrics {
         @Override
         public void webhookDelivery(String outcome, String reason) {
         }
+
+        @Override
+        public void sendOnce(String operation, String outcome) {
+        }
     };
 
     /** An exchange through the producer of {@code operation} (e.g. {@code cloud/text}) ended. */
@@ -53,6 +62,13 @@ public interface WaapiMetrics {
      * @param reason  why, for a refusal (e.g. {@code signature}, {@code too_large}); null when there is none
      */
     void webhookDelivery(String outcome, String reason);
+
+    /**
+     * A send with a send-once key ended.
+     *
+     * @param outcome {@code sent}, {@code duplicate}, {@code in_flight}, {@code unknown} or {@code released}
+     */
+    void sendOnce(String operation, String outcome);
 
     /**
      * The counters in the Camel registry's {@code MeterRegistry}: the bean named {@value #REGISTRY_NAME}, else the only

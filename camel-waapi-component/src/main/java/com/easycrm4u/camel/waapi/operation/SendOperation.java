@@ -22,6 +22,11 @@ abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation
     }
 
     @Override
+    public final boolean sendsMessage() {
+        return true;
+    }
+
+    @Override
     protected final void applyOptions(R request, WaapiConfiguration configuration) {
         request.setFromPhoneNo(Fields.first(request.getFromPhoneNo(), defaultFromPhoneNo(request, configuration)));
         applyMessageOptions(request, configuration);

@@ -16,6 +16,14 @@ public interface WaapiOperation {
     /** The HTTP method of the call. */
     String method();
 
+    /**
+     * Whether the call sends a WhatsApp message, so that a send-once key applies to it; false for the calls that only
+     * read or change other data (ping, contacts, sessions).
+     */
+    default boolean sendsMessage() {
+        return false;
+    }
+
     /** The path of the call below the base URL. */
     String path();
 

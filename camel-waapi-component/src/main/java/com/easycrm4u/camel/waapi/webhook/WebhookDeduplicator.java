@@ -1,19 +1,16 @@
 package com.easycrm4u.camel.waapi.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.function.LongSupplier;
 
+import com.easycrm4u.camel.waapi.internal.KeyClaims;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * Routes every event once, on any number of nodes that share one {@link IdempotentRepository}, with nothing but the
  * repository's own operations (so any of Camel's repositories will do: in memory, JDBC, Redis, Hazelcast, ...).
  * <p>
- * Two entries per event, both under a fixed-length hash of the consumer's path and the event key:
+ * Two entries per event, both under a fixed-length hash of the consumer's path and the event key ({@link KeyClaims}):
  * <ul>
  * <li>the <em>routed</em> entry, added once the route has succeeded; an event with one is skipped for good;</li>
  * <li>a <em>claim</em>, added before routing and removed when the attempt has its outcome, so a duplicate that arrives
@@ -54,6 +51,7 @@ public final class WebhookDeduplicator {
 
         /** The route succeeded: the event is routed for good, then the claim is given up. */
         public void routed() {
+            IdempotentRepository repository = claims.repository();
             repository.add(routedKey);
             repository.confirm(routedKey);
             repository.remove(claimKey);
@@ -61,17 +59,11 @@ public final class WebhookDeduplicator {
 
         /** The route failed: the claim is given up, so the sender's retry routes the event. */
         public void release() {
-            repository.remove(claimKey);
+            claims.repository().remove(claimKey);
         }
     }
 
-    /** A SHA-256 per thread, kept: getInstance costs more than the digest of a key. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(WebhookDeduplicator::sha256);
-
-    private final IdempotentRepository repository;
-    private final byte[] namespaceBytes;
-    private final long claimExpiryMillis;
-    private final LongSupplier clockMillis;
+    private final KeyClaims claims;
 
     public WebhookDeduplicator(IdempotentRepository repository, String namespace, Duration claimExpiry) {
         this(repository, namespace, claimExpiry, System::currentTimeMillis);
@@ -81,27 +73,18 @@ public final class WebhookDeduplicator {
         if (claimExpiry.toMillis() <= 0) {
             throw new IllegalArgumentException("claimExpiry must be positive, was " + claimExpiry);
         }
-        this.repository = repository;
-        this.namespaceBytes = namespace.getBytes(StandardCharsets.UTF_8);
-        this.claimExpiryMillis = claimExpiry.toMillis();
-        this.clockMillis = clockMillis;
+        this.claims = new KeyClaims(repository, namespace, claimExpiry, clockMillis);
     }
 
     /** Claims the event with this key for routing, unless it was routed before or is being routed elsewhere. */
     public Claim claim(String eventKey) {
-        String routedKey = routedKey(eventKey);
+        IdempotentRepository repository = claims.repository();
+        String routedKey = claims.entry(eventKey);
         if (repository.contains(routedKey)) {
             return new Claim(State.ROUTED_BEFORE, routedKey, null);
         }
-        long slot = clockMillis.getAsLong() / claimExpiryMillis;
-        String claimKey = claimKey(routedKey, slot);
-        if (!repository.add(claimKey)) {
-            return new Claim(State.IN_FLIGHT_ELSEWHERE, routedKey, null);
-        }
-        // of two attempts that claim in neighbouring slots, each adds its claim before it looks for the other's, so at
-        // least one of them sees the other and backs off
-        if (repository.contains(claimKey(routedKey, slot - 1)) || repository.contains(claimKey(routedKey, slot + 1))) {
-            repository.remove(claimKey);
+        String claimKey = claims.claim(routedKey);
+        if (claimKey == null) {
             return new Claim(State.IN_FLIGHT_ELSEWHERE, routedKey, null);
         }
         // an attempt that finished between the first look and the claim
@@ -110,27 +93,5 @@ public final class WebhookDeduplicator {
             return new Claim(State.ROUTED_BEFORE, routedKey, null);
         }
         return new Claim(State.CLAIMED, routedKey, claimKey);
-    }
-
-    /** The repository entry of a routed event: 43 characters, whatever the path and the key. */
-    private String routedKey(String eventKey) {
-        // digest() leaves the kept digest reset for the next key
-        MessageDigest digest = SHA_256.get();
-        digest.update(namespaceBytes);
-        digest.update((byte) '\n');
-        digest.update(eventKey.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
-
-    private static String claimKey(String routedKey, long slot) {
-        return routedKey + ":claim:" + slot;
     }
 }

@@ -1,5 +1,6 @@
 package com.easycrm4u.camel.waapi.webhook;
 
+import com.easycrm4u.camel.waapi.internal.ClaimKeepingMemoryRepository;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -7,7 +8,6 @@ import org.apache.camel.Service;
 import org.apache.camel.StatefulService;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -49,11 +49,12 @@ public final class WebhookRegistration {
 
     /**
      * The in-memory repository kept across restarts of the path's routes, made by the first route that names none (an
-     * earlier route on the path may have named one of its own).
+     * earlier route on the path may have named one of its own): {@code cacheSize} routed events, and the claims of the
+     * events being routed apart from them, so traffic never evicts a claim.
      */
     public synchronized IdempotentRepository ownedRepository(int cacheSize) {
         if (ownedRepository == null) {
-            ownedRepository = MemoryIdempotentRepository.memoryIdempotentRepository(cacheSize);
+            ownedRepository = new ClaimKeepingMemoryRepository(cacheSize);
             ServiceHelper.startService(ownedRepository);
         }
         return ownedRepository;

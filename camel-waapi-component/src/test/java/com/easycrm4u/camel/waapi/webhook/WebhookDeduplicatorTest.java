@@ -141,4 +141,27 @@ class WebhookDeduplicatorTest {
         assertThat(new WebhookDeduplicator(shared, "/waapi/webhook", Duration.ofMillis(1)).claim("message:wamid.1").state())
                 .isEqualTo(CLAIMED);
     }
+
+    /**
+     * The default repository of a path holds the routed events in a bounded cache: routing many other events while one
+     * is in flight must not evict its claim, or a duplicate of it would be routed a second time.
+     */
+    @Test
+    void trafficThroughTheDefaultRepositoryNeverEvictsTheClaimOfAnEventInFlight() {
+        WebhookRegistration registration = new WebhookRegistration();
+        try {
+            IdempotentRepository small = registration.ownedRepository(3);
+            WebhookDeduplicator node = new WebhookDeduplicator(small, "/waapi/webhook", EXPIRY, clockA::get);
+            WebhookDeduplicator.Claim slow = node.claim("message:wamid.slow");
+            assertThat(slow.state()).isEqualTo(CLAIMED);
+            for (int i = 0; i < 10; i++) {
+                node.claim("message:wamid.fast-" + i).routed();
+            }
+            assertThat(node.claim("message:wamid.slow").state()).isEqualTo(IN_FLIGHT_ELSEWHERE);
+            slow.routed();
+            assertThat(node.claim("message:wamid.slow").state()).isEqualTo(ROUTED_BEFORE);
+        } finally {
+            registration.close();
+        }
+    }
 }

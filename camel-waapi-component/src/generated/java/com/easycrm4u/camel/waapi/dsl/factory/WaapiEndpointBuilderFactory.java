@@ -752,6 +752,46 @@ public interface WaapiEndpointBuilderFactory {
             return this;
         }
         /**
+         * Repository of the send-once keys (the CamelWaapiSendOnceKey header):
+         * which were sent, which are being sent, and which have an unknown
+         * outcome. Each state change is one add or remove, so any
+         * IdempotentRepository shared by the nodes works (JDBC, Hazelcast,
+         * Redis, Infinispan). Default: in memory, for one JVM that is not
+         * restarted.
+         * 
+         * The option is a:
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sendOnceRepository the value to set
+         * @return the dsl builder
+         */
+        default WaapiEndpointProducerBuilder sendOnceRepository(org.apache.camel.spi.IdempotentRepository sendOnceRepository) {
+            doSetProperty("sendOnceRepository", sendOnceRepository);
+            return this;
+        }
+        /**
+         * Repository of the send-once keys (the CamelWaapiSendOnceKey header):
+         * which were sent, which are being sent, and which have an unknown
+         * outcome. Each state change is one add or remove, so any
+         * IdempotentRepository shared by the nodes works (JDBC, Hazelcast,
+         * Redis, Infinispan). Default: in memory, for one JVM that is not
+         * restarted.
+         * 
+         * The option will be converted to a
+         * <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sendOnceRepository the value to set
+         * @return the dsl builder
+         */
+        default WaapiEndpointProducerBuilder sendOnceRepository(String sendOnceRepository) {
+            doSetProperty("sendOnceRepository", sendOnceRepository);
+            return this;
+        }
+        /**
          * Default QR session to send from (qr operations only); an alternative
          * to fromPhoneNo.
          * 
@@ -990,6 +1030,44 @@ public interface WaapiEndpointBuilderFactory {
          */
         default AdvancedWaapiEndpointProducerBuilder requestTimeout(String requestTimeout) {
             doSetProperty("requestTimeout", requestTimeout);
+            return this;
+        }
+        /**
+         * How long a claimed send-once key counts as in flight (between one and
+         * two sendOnceClaimTimeout); a claim older than that, whose send never
+         * finished, reads as an unknown outcome, never as free. Default 0:
+         * (rateLimitRetries 2) x requestTimeout rateLimitRetries x
+         * maxRetryAfter, longer than a call with all its rate-limit retries can
+         * take.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param sendOnceClaimTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointProducerBuilder sendOnceClaimTimeout(long sendOnceClaimTimeout) {
+            doSetProperty("sendOnceClaimTimeout", sendOnceClaimTimeout);
+            return this;
+        }
+        /**
+         * How long a claimed send-once key counts as in flight (between one and
+         * two sendOnceClaimTimeout); a claim older than that, whose send never
+         * finished, reads as an unknown outcome, never as free. Default 0:
+         * (rateLimitRetries 2) x requestTimeout rateLimitRetries x
+         * maxRetryAfter, longer than a call with all its rate-limit retries can
+         * take.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param sendOnceClaimTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedWaapiEndpointProducerBuilder sendOnceClaimTimeout(String sendOnceClaimTimeout) {
+            doSetProperty("sendOnceClaimTimeout", sendOnceClaimTimeout);
             return this;
         }
     }
@@ -1368,6 +1446,34 @@ public interface WaapiEndpointBuilderFactory {
          */
         public String waapiMessageStatus() {
             return "CamelWaapiMessageStatus";
+        }
+        /**
+         * The business key that makes a send happen at most once, e.g.
+         * order-SO-1005-shipped (cloud and qr sends; contacts and ping ignore
+         * it): a key sent before is not sent again, across redeliveries,
+         * restarts and nodes that share the sendOnceRepository.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code WaapiSendOnceKey}.
+         */
+        public String waapiSendOnceKey() {
+            return "CamelWaapiSendOnceKey";
+        }
+        /**
+         * true when the send was skipped because its CamelWaapiSendOnceKey was
+         * sent before; the exchange goes on, nothing is thrown.
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code WaapiDuplicateSend}.
+         */
+        public String waapiDuplicateSend() {
+            return "CamelWaapiDuplicateSend";
         }
         /**
          * The webhook event type (the X-WAAPI-Event request header).
