@@ -72,8 +72,9 @@ public class WaapiException extends RuntimeException {
     /**
      * Whether sending the same request again is safe: it cannot deliver the message twice. True only when the request
      * was not processed: it was never sent (see {@link WaapiConnectionException}), or the API answered that it did not
-     * process it (429, 5xx other than 502 and 504, 408). False for every other case, in particular for
-     * {@link WaapiOutcomeUnknownException}.
+     * process it (429, 408, a 5xx in the API's own error shape other than a gateway's 502 and 504). False for every
+     * other case, in particular for {@link WaapiOutcomeUnknownException}, which a 5xx from a proxy in front of the API
+     * is.
      */
     public boolean isRetryable() {
         return false;

@@ -112,15 +112,25 @@ public final class WaapiFailures {
 
     /**
      * An answer with a non-2xx status, or a 2xx whose body says {@code "success": false}.
+     * <p>
+     * A 5xx says the API did not process the request only when the API itself gave it, in its own error shape (a JSON
+     * object with {@code "success": false}): then it is retryable, as the reference asks ("500 — please retry"). Any
+     * other 5xx came from something in front of the API (the base URL is a CNAME: a CDN, a load balancer, a proxy) and
+     * says nothing about whether the request reached the API: its outcome is unknown. So is a gateway's status (502,
+     * 504, Cloudflare's 520 to 527) whatever its body, because the gateway lost the API's answer.
      *
      * @param answerMessage the answer's {@code error} or {@code message}, as the transport read it (cut to
      *                      {@link #MAX_KEPT_BODY} here); null when absent
      * @param body          the answer body as read (cut to {@link #MAX_KEPT_BODY} here)
      * @param overCap       whether the answer was larger than {@code maxResponseSize} and only its start was read
      * @param retryAfter    the Retry-After the answer asked for, or null
+     * @param apiError      whether the body is in the API's own error shape, a JSON object with
+     *                      {@code "success": false} (for an answer cut at {@code maxResponseSize}: whether its start
+     *                      says so)
      */
     public static WaapiException answered(
-            String call, int status, String answerMessage, String body, boolean overCap, Duration retryAfter) {
+            String call, int status, String answerMessage, String body, boolean overCap, Duration retryAfter,
+            boolean apiError) {
         String apiMessage = keptBody(answerMessage);
         String message = "WAAPI " + call + " answered HTTP " + status + (apiMessage != null ? ": " + apiMessage : "")
                          + (overCap ? overCapNote() : "");
@@ -137,14 +147,28 @@ public final class WaapiFailures {
         if (status == 429) {
             return new WaapiRateLimitException(message, apiMessage, kept, retryAfter);
         }
-        if (status == 502 || status == 504) {
-            // a gateway lost the API's answer: the API may have processed the request
-            return new WaapiOutcomeUnknownException(message + unknownOutcomeAdvice(), status, apiMessage, kept);
+        if (isGateway(status)) {
+            return new WaapiOutcomeUnknownException(
+                    message + " (a gateway in front of the API answered: it lost the API's answer, if there was one)"
+                                                    + unknownOutcomeAdvice(),
+                    status, apiMessage, kept);
+        }
+        if (status >= 500 && !apiError) {
+            return new WaapiOutcomeUnknownException(
+                    message + " (not the API's own error answer, a JSON object with \"success\": false: a proxy, CDN"
+                                                    + " or load balancer in front of the API answered, and whether the"
+                                                    + " request reached the API is unknown)" + unknownOutcomeAdvice(),
+                    status, apiMessage, kept);
         }
         if (status == 408 || status >= 500) {
             return new WaapiServerException(message, status, apiMessage, kept);
         }
         return new WaapiException(message, status, apiMessage, kept);
+    }
+
+    /** 502 and 504, and Cloudflare's 520 to 527: a gateway that had no usable answer of the server behind it. */
+    private static boolean isGateway(int status) {
+        return status == 502 || status == 504 || status >= 520 && status <= 527;
     }
 
     /**

@@ -1,9 +1,10 @@
 package com.easycrm4u.camel.waapi;
 
 /**
- * HTTP 5xx (other than 502 and 504) or 408: the API says it failed, or did not take the request, and asks for a retry
- * ("500 — Server error — please retry"). Retryable; the component does not re-send it by itself, your route's error
- * handler decides.
+ * HTTP 5xx in the API's own error shape (a JSON object with {@code "success": false}; not 502, 504 nor 520 to 527), or
+ * 408: the API says it failed, or did not take the request, and asks for a retry ("500 — Server error — please retry").
+ * A 5xx in any other shape came from a proxy in front of the API and is a {@link WaapiOutcomeUnknownException}.
+ * Retryable; the component does not re-send it by itself, your route's error handler decides.
  */
 public class WaapiServerException extends WaapiException {
 

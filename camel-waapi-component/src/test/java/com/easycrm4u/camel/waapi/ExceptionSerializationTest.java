@@ -43,7 +43,7 @@ class ExceptionSerializationTest {
     void exceptionsKeepTheirFieldsThroughSerialization() throws Exception {
         WaapiException rateLimited
                 = roundTrip(WaapiFailures.answered("cloud/text", 429, "Too many requests", "{\"success\":false}",
-                        false, Duration.ofSeconds(7)));
+                        false, Duration.ofSeconds(7), true));
         assertThat(rateLimited).isInstanceOf(WaapiRateLimitException.class).hasMessageContaining("HTTP 429");
         assertThat(rateLimited.getStatusCode()).isEqualTo(429);
         assertThat(rateLimited.getApiMessage()).isEqualTo("Too many requests");

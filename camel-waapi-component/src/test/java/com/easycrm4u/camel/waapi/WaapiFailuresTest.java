@@ -29,7 +29,7 @@ class WaapiFailuresTest {
         assertThat(WaapiFailures.keptBody(null)).isNull();
 
         WaapiException answered = WaapiFailures.answered(CALL, 500, "y".repeat(WaapiFailures.MAX_KEPT_BODY + 1),
-                atTheLimit + "z", false, null);
+                atTheLimit + "z", false, null, true);
         assertThat(answered.getApiMessage()).endsWith("… (1 more characters cut)");
         assertThat(answered.getResponseBody()).isEqualTo(atTheLimit + "… (1 more characters cut)");
     }

@@ -16,6 +16,18 @@ import java.time.Duration;
 public record ClientOptions(String baseUrl, String apiKey, String apiSecret, Duration requestTimeout, int rateLimitRetries,
         Duration maxRetryAfter, int maxResponseSize) {
 
+    /** The options without the key and the secret, which are only said to be set or not. */
+    @Override
+    public String toString() {
+        return "ClientOptions[baseUrl=" + baseUrl + ", apiKey=" + hidden(apiKey) + ", apiSecret=" + hidden(apiSecret)
+               + ", requestTimeout=" + requestTimeout + ", rateLimitRetries=" + rateLimitRetries + ", maxRetryAfter="
+               + maxRetryAfter + ", maxResponseSize=" + maxResponseSize + "]";
+    }
+
+    private static String hidden(String secret) {
+        return secret == null ? "none" : "(set)";
+    }
+
     /** The URL without a slash at its end, so a path starting with one can follow. */
     static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -13,6 +13,9 @@ import com.easycrm4u.camel.waapi.WaapiFailures;
  * The transport over a {@code java.net.http.HttpClient} of the user's own (the component's {@code httpClient} option):
  * its proxy, executor and TLS are the user's. It cannot tell a request that never left from one that did, so it reports
  * failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.WaapiFailures} judges by their type.
+ * <p>
+ * A client that follows redirects is refused: it would copy {@code X-API-Key} and {@code X-API-Secret} to whatever host
+ * a redirect names, and send a message again on a 307 or 308.
  */
 public final class JdkTransport implements WaapiTransport {
 
@@ -20,7 +23,17 @@ public final class JdkTransport implements WaapiTransport {
     private final ClientOptions options;
     private final String baseUrl;
 
+    /**
+     * @throws IllegalArgumentException when the client follows redirects
+     */
     public JdkTransport(HttpClient http, ClientOptions options) {
+        if (http.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException(
+                    "The waapi component's httpClient follows redirects (HttpClient.Redirect." + http.followRedirects()
+                                               + "): a redirect would copy X-API-Key and X-API-Secret to another host"
+                                               + " and send a message again on 307 or 308. Build it with"
+                                               + " followRedirects(HttpClient.Redirect.NEVER), the JDK's default");
+        }
         this.http = http;
         this.options = options;
         this.baseUrl = ClientOptions.withoutTrailingSlash(options.baseUrl());

@@ -35,13 +35,16 @@ public class WaapiClient {
     private final ClientOptions options;
     private final String authority;
     private final Runnable onRateLimitRetry;
+    /** Warned once, not on every 429. */
+    private volatile boolean countingFailed;
 
     /**
      * @param transport        moves the calls and reads the answers
      * @param callbacks        runs the completion of every call, and with it the rest of the route. Not left to the
      *                         transport, whose threads should only move bytes: a slow route would hold up the answers
      *                         of other calls.
-     * @param onRateLimitRetry told each time a 429 is sent again
+     * @param onRateLimitRetry told each time a 429 is sent again; counts, so a failure of it is warned of once and
+     *                         changes nothing else
      */
     public WaapiClient(WaapiTransport transport, Executor callbacks, ObjectMapper mapper, ClientOptions options,
                        Runnable onRateLimitRetry) {
@@ -109,7 +112,8 @@ public class WaapiClient {
                         WaapiFailures.unreadableAnswer(call, status, "with a body", answer.text(), true));
             }
             return CompletableFuture.<byte[]> failedFuture(WaapiFailures.answered(call, status,
-                    answer.overCap() ? null : apiMessage(answer.body()), answer.text(), answer.overCap(), null));
+                    answer.overCap() ? null : apiMessage(answer.body()), answer.text(), answer.overCap(), null,
+                    isApiError(mapper, answer.body())));
         }, callbacks).thenCompose(f -> f);
     }
 
@@ -118,15 +122,33 @@ public class WaapiClient {
         Duration asked = parseRetryAfter(answer.retryAfter());
         if (retriesDone >= options.rateLimitRetries() || (asked != null && asked.compareTo(options.maxRetryAfter()) > 0)) {
             return CompletableFuture.failedFuture(
-                    WaapiFailures.answered(call, 429, apiMessage(answer.body()), answer.text(), false, asked));
+                    WaapiFailures.answered(call, 429, apiMessage(answer.body()), answer.text(), false, asked,
+                            isApiError(mapper, answer.body())));
         }
         Duration wait = asked != null ? asked : backoff(retriesDone, options.maxRetryAfter());
         LOG.debug("WAAPI {} rate limited; retry {} of {} in {} ms", call, retriesDone + 1, options.rateLimitRetries(),
                 wait.toMillis());
-        onRateLimitRetry.run();
+        countRateLimitRetry();
         return CompletableFuture.runAsync(() -> {
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, callbacks))
                 .thenCompose(ignored -> attempt(method, path, payload, call, retriesDone + 1));
+    }
+
+    /**
+     * Counting is best effort: a meter registry that fails (a meter filter that throws, say) must not fail the call
+     * with its own exception.
+     */
+    private void countRateLimitRetry() {
+        try {
+            onRateLimitRetry.run();
+        } catch (RuntimeException e) {
+            if (!countingFailed) {
+                countingFailed = true;
+                LOG.warn("WAAPI could not count a rate-limited call sent again ({}); calls are sent and retried all the"
+                         + " same; check the meter registry's meter filters",
+                        e.getClass().getName());
+            }
+        }
     }
 
     /**
@@ -154,7 +176,7 @@ public class WaapiClient {
         }
         if (Boolean.FALSE.equals(success)) {
             return CompletableFuture.failedFuture(
-                    WaapiFailures.answered(call, answer.status(), apiMessage(body), answer.text(), false, null));
+                    WaapiFailures.answered(call, answer.status(), apiMessage(body), answer.text(), false, null, true));
         }
         return CompletableFuture.completedFuture(body);
     }
@@ -182,6 +204,30 @@ public class WaapiClient {
             // like readTree, nothing after the first value is looked at
         }
         return success;
+    }
+
+    /**
+     * Whether an error answer is in the API's own shape, a JSON object whose top-level {@code success} is
+     * {@code false}: what a proxy, CDN or load balancer in front of the API answers is not. Read as a stream, so that
+     * the start of an answer cut at {@code maxResponseSize} tells it too.
+     */
+    static boolean isApiError(ObjectMapper mapper, byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isSuccess = "success".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (isSuccess) {
+                    return value == JsonToken.VALUE_FALSE;
+                }
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException notJsonOrCutShort) {
+            return false;
+        }
     }
 
     /** The API's explanation in an error answer: its {@code error}, else its {@code message}; null when absent. */

@@ -81,6 +81,38 @@ class WaapiClientTest {
         assertThat(failure(call)).hasMessageContaining("HTTP 200").hasMessageContaining("not JSON");
     }
 
+    @Test
+    void theApisOwnErrorShapeIsAnObjectWhoseSuccessIsFalseEvenWhenTheAnswerIsCutShort() {
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"success\": false, \"error\": \"Internal error\"}"))).isTrue();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"error\": {\"a\": [1]}, \"success\": false}"))).isTrue();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"success\": false, \"error\": \"cut at maxRespon"))).isTrue();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"success\": true}"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"success\": \"false\"}"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"data\": {\"success\": false}}"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"message\": \"Internal server error\"}"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("{\"error\": \"cut before its succ"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("[{\"success\": false}]"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes("<html>502 Bad Gateway</html>"))).isFalse();
+        assertThat(WaapiClient.isApiError(mapper, bytes(""))).isFalse();
+    }
+
+    @Test
+    void printedOptionsHoldNeitherTheKeyNorTheSecret() {
+        String printed = OPTIONS.toString();
+
+        assertThat(printed).doesNotContain("waapi_TEST_KEY").doesNotContain(SECRET)
+                .contains("baseUrl=http://127.0.0.1:1/api/v1/external").contains("apiKey=(set)")
+                .contains("apiSecret=(set)").contains("requestTimeout=PT5S").contains("rateLimitRetries=0")
+                .contains("maxRetryAfter=PT1S").contains("maxResponseSize=1024");
+        assertThat(new ClientOptions("http://127.0.0.1:1", null, null, Duration.ofSeconds(1), 0, Duration.ZERO, 1)
+                .toString()).contains("apiKey=none").contains("apiSecret=none");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private WaapiTransport answering(int status, String body) {
         return (method, path, payload) -> {
             sent.incrementAndGet();

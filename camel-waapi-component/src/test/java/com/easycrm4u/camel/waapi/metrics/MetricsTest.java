@@ -4,13 +4,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
+import com.easycrm4u.camel.waapi.LogCapture;
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiFailures;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.webhook.StandardErrorCapture;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +133,36 @@ class MetricsTest extends WaapiTestSupport {
         assertThat(named.find(WaapiMetrics.MESSAGES).tags("outcome", "success").counter().count()).isEqualTo(1);
         assertThat(meters.getMeters()).isEmpty();
         assertThat(log).contains("WAAPI metrics: Micrometer counters in SimpleMeterRegistry");
+    }
+
+    /** Counting is best effort: a registry that fails on the rate-limit counter costs no send. */
+    @Test
+    void aRegistryThatFailsToCountARateLimitRetryCostsNoSend() {
+        meters.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (id.getName().equals(WaapiMetrics.RATE_LIMIT_RETRIES)) {
+                    throw new IllegalStateException("registry down");
+                }
+                return id;
+            }
+        });
+        wireMock.stubFor(post(anyUrl()).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "{\"success\": false}").withHeader("Retry-After", "0")).willSetStateTo("ok"));
+        wireMock.stubFor(post(anyUrl()).inScenario("quota").whenScenarioStateIs("ok")
+                .willReturn(json(429, "{\"success\": false}").withHeader("Retry-After", "0")).willSetStateTo("done"));
+        wireMock.stubFor(post(anyUrl()).inScenario("quota").whenScenarioStateIs("done").willReturn(json(200, SENT)));
+
+        LogCapture captured = LogCapture.of(() -> {
+            assertThat(send("waapi:cloud/text", TEXT).getException()).isNull();
+            assertThat(send("waapi:cloud/text", TEXT).getException()).isNull();
+        });
+
+        assertThat(captured.thrown()).isNull();
+        // said once, not on every 429
+        assertThat(captured.log().split("could not count a rate-limited call", -1)).hasSize(2);
+        assertThat(captured.log()).contains("WARN").contains("IllegalStateException").doesNotContain(API_SECRET);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "success")).isEqualTo(2);
     }
 
     @Test

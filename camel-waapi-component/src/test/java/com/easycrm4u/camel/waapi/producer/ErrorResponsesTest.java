@@ -280,6 +280,74 @@ class ErrorResponsesTest extends WaapiTestSupport {
         wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 
+    /**
+     * What a CDN, load balancer or proxy in front of the API answers for it: none of it says whether the request
+     * reached the API, so none of it may be sent again.
+     */
+    static Stream<Arguments> proxyAnswers() {
+        Stream<Arguments> cloudflare = Stream.of(520, 521, 522, 523, 524, 525, 526, 527)
+                .map(status -> arguments(status, "text/plain; charset=UTF-8", "error code: " + status));
+        return Stream.concat(Stream.of(
+                arguments(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body><center>"
+                                            + "<h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"),
+                arguments(503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title></head>"
+                                            + "<body><h1>503 Service Temporarily Unavailable</h1></body></html>"),
+                arguments(504, "text/html", "<html><body><h1>504 Gateway Time-out</h1></body></html>"),
+                arguments(503, "text/plain", "upstream connect error or disconnect/reset before headers. reset reason:"
+                                             + " connection termination"),
+                arguments(500, "application/json", "{\"message\": \"Internal server error\"}"),
+                arguments(500, "application/json", "{}"),
+                arguments(503, "application/json", "[{\"success\": false}]"),
+                arguments(500, "application/json", "{\"data\": {\"success\": false}}"),
+                arguments(500, "application/json", "{\"success\": \"false\", \"error\": \"quoted\"}"),
+                arguments(503, "text/plain", ""),
+                // a gateway's status stays what it is even in the API's shape: the gateway lost the API's answer
+                arguments(502, "application/json", "{\"success\": false, \"error\": \"Bad gateway\"}"),
+                arguments(524, "application/json", "{\"success\": false, \"error\": \"A timeout occurred\"}")),
+                cloudflare);
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1}: {2}")
+    @MethodSource("proxyAnswers")
+    void aFiveHundredThatIsNotTheApisOwnErrorLeavesTheOutcomeUnknown(int status, String type, String body) {
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", type).withBody(body)));
+
+        Exchange exchange = send("waapi:cloud/text", TEXT);
+
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)
+                .hasMessageContaining("answered HTTP " + status).hasMessageContaining("delivery webhook");
+        WaapiException e = (WaapiException) exchange.getException();
+        assertThat(e.isRetryable()).as("whether the API got the message is unknown").isFalse();
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getResponseBody()).isEqualTo(body);
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
+    }
+
+    @Test
+    void theApisOwnErrorIsKnownWhereverItsSuccessFieldStands() {
+        String answer = "{\"error\": \"Internal server error\", \"requestId\": {\"id\": [1, 2]}, \"success\": false}";
+        stub(post(urlPathEqualTo(path(TEXT_PATH))), 500, answer);
+
+        Exchange exchange = send("waapi:cloud/text", TEXT);
+
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiServerException.class);
+        assertThat(((WaapiException) exchange.getException()).isRetryable()).isTrue();
+        assertThat(((WaapiException) exchange.getException()).getApiMessage()).isEqualTo("Internal server error");
+    }
+
+    @Test
+    void aProxysTimeoutPageIsNotRedelivered() throws Exception {
+        wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))
+                .willReturn(aResponse().withStatus(524).withBody("error code: 524")));
+        addRedeliveringRoute();
+
+        Exchange exchange = template.send("direct:redelivered", e -> e.getMessage().setBody(TEXT));
+
+        assertThat(exchange.getException()).isExactlyInstanceOf(WaapiOutcomeUnknownException.class);
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
+    }
+
     @Test
     void successAnswerThatIsNotJsonLeavesTheOutcomeUnknown() {
         wireMock.stubFor(post(urlPathEqualTo(path(TEXT_PATH)))

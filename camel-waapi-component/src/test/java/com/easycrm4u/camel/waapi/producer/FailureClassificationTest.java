@@ -136,8 +136,9 @@ class FailureClassificationTest extends WaapiTestSupport {
         AtomicInteger requests = new AtomicInteger();
         try (RawServer server = RawServer.start(socket -> {
             if (requests.incrementAndGet() == 1) {
-                socket.getOutputStream().write(("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 2\r\n"
-                                                + "Connection: close\r\n\r\n{}")
+                String apiError = "{\"success\": false, \"error\": \"Internal server error\"}";
+                socket.getOutputStream().write(("HTTP/1.1 500 Internal Server Error\r\nContent-Length: "
+                                                + apiError.length() + "\r\nConnection: close\r\n\r\n" + apiError)
                         .getBytes(StandardCharsets.ISO_8859_1));
                 socket.close();
             } else {

@@ -15,6 +15,15 @@ enum Fault {
     RATE_LIMITED_NO_RETRY_AFTER(false),
     /** The request is processed, then the connection is reset before any answer. */
     RESET(true),
+    /** The connection is reset before the request is processed: nothing was sent, but the client cannot tell. */
+    RESET_UNPROCESSED(false),
+    /** The request is processed, the head and the start of a 200 are written, then the connection is reset. */
+    RESET_MID_ANSWER(true),
+    /**
+     * The request is processed, and a proxy in front of the API answers for it with a 503 page of its own (Envoy's
+     * "upstream reset"): whether the message left is unknown to the client.
+     */
+    PROXY_ERROR(true),
     /** The request is processed and never answered: the client's request timeout ends it. */
     NO_ANSWER(true),
     /** Processed, answered 200 with a body far over the client's size cap. */

@@ -48,13 +48,7 @@ public final class FaultRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new ConcurrentHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(0, eq), arg.substring(eq + 1));
-            }
-        }
+        Map<String, String> options = options(args);
         FaultRun run = new FaultRun(
                 Integer.parseInt(options.getOrDefault("messages", "100000")),
                 Integer.parseInt(options.getOrDefault("concurrency", "64")),
@@ -63,6 +57,18 @@ public final class FaultRun {
         FaultRunReport report = run.run();
         System.out.println(report.table());
         System.exit(report.holds() ? 0 : 1);
+    }
+
+    /** A run's {@code name=value} arguments. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new ConcurrentHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                options.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+        }
+        return options;
     }
 
     FaultRunReport run() throws Exception {
@@ -125,8 +131,8 @@ public final class FaultRun {
     static final String MESSAGE = "soakMessage";
     static final String TEMPLATE = "soakTemplate";
 
-    private CamelContext context(int port) throws Exception {
-        CamelContext context = new DefaultCamelContext();
+    /** A waapi component that calls the stand-in of the API on {@code port}. */
+    static WaapiComponent waapi(int port, long requestTimeoutMillis) {
         WaapiComponent waapi = new WaapiComponent();
         WaapiConfiguration configuration = waapi.getConfiguration();
         configuration.setBaseUrl("http://127.0.0.1:" + port + "/api/v1/external");
@@ -135,7 +141,12 @@ public final class FaultRun {
         configuration.setFromPhoneNo("+917890000199");
         configuration.setConnectTimeout(5000);
         configuration.setRequestTimeout(requestTimeoutMillis);
-        context.addComponent("waapi", waapi);
+        return waapi;
+    }
+
+    private CamelContext context(int port) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.addComponent("waapi", waapi(port, requestTimeoutMillis));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

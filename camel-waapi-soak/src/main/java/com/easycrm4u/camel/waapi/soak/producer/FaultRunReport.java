@@ -43,7 +43,8 @@ record FaultRunReport(int messages, int concurrency, long completed, long pendin
         return t.toString();
     }
 
-    private static void row(StringBuilder t, String figure, Object value) {
+    /** One row of a figures table: counts with thousands separators. */
+    static void row(StringBuilder t, String figure, Object value) {
         t.append("| ").append(figure).append(" | ")
                 .append(value instanceof Long || value instanceof Integer ? String.format("%,d", value) : value)
                 .append(" |\n");

@@ -170,10 +170,18 @@ final class FaultServer implements AutoCloseable {
                 send(connection, response(429, "{\"success\": false, \"message\": \"Rate limit exceeded\"}", "1"));
             case RATE_LIMITED_NO_RETRY_AFTER -> send(connection,
                     response(429, "{\"success\": false, \"message\": \"Rate limit exceeded\"}", null));
-            case RESET -> {
-                connection.channel().setOption(StandardSocketOptions.SO_LINGER, 0);
-                close(connection.key);
+            case RESET, RESET_UNPROCESSED -> reset(connection);
+            case RESET_MID_ANSWER -> {
+                byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n"
+                               + "{\"success\": true, \"data\": {\"messageId\": \"wamid.")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                answered.incrementAndGet();
+                connection.channel().write(ByteBuffer.wrap(head));
+                reset(connection);
             }
+            case PROXY_ERROR -> send(connection, response(503, "text/plain",
+                    "upstream connect error or disconnect/reset before headers. reset reason: connection termination",
+                    null));
             case NO_ANSWER -> connection.waiting = true;
             case OVERSIZED -> stream(connection);
             default -> {
@@ -188,6 +196,11 @@ final class FaultServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static void reset(Connection connection) throws IOException {
+        connection.channel().setOption(StandardSocketOptions.SO_LINGER, 0);
+        close(connection.key);
     }
 
     /** A 200 far over any sensible cap, by Content-Length or chunked, every other time. */
@@ -259,8 +272,12 @@ final class FaultServer implements AutoCloseable {
     }
 
     private static byte[] response(int status, String json, String retryAfter) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+        return response(status, "application/json", json, retryAfter);
+    }
+
+    private static byte[] response(int status, String type, String text, String retryAfter) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + status + " X\r\nContent-Type: " + type + "\r\nContent-Length: " + body.length
                       + "\r\n" + (retryAfter != null ? "Retry-After: " + retryAfter + "\r\n" : "") + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = new byte[headBytes.length + body.length];

@@ -38,6 +38,30 @@ final class Ledger {
         return processed.getOrDefault(message, 0);
     }
 
+    /**
+     * Per message: the most requests of one message that reached the server, the most times one was processed, and how
+     * many messages were processed once.
+     */
+    synchronized PerMessage perMessage() {
+        Map<String, Integer> requestsOf = new HashMap<>();
+        attempts.forEach((attempt, counts) -> requestsOf.merge(attempt.substring(0, attempt.indexOf('#')), counts[0],
+                Integer::sum));
+        int maxProcessed = processed.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long processedOnce = processed.values().stream().filter(n -> n == 1).count();
+        int maxRequests = requestsOf.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return new PerMessage(requestsOf.size(), maxRequests, processed.size(), processedOnce, maxProcessed);
+    }
+
+    /**
+     * @param messages      messages of which at least one request reached the server
+     * @param maxRequests   the most requests of one message (a 429 or an API 500 sent again is one more)
+     * @param processed     messages processed at least once
+     * @param processedOnce messages processed exactly once
+     * @param maxProcessed  the most times one message was processed: the customer got it that often
+     */
+    record PerMessage(int messages, int maxRequests, int processed, long processedOnce, int maxProcessed) {
+    }
+
     synchronized Snapshot snapshot() {
         long resentAfterRateLimit = 0;
         long resentOtherwise = 0;
