@@ -23,7 +23,7 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(36);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
@@ -53,6 +53,8 @@ public class WaapiEndpointUriFactory extends org.apache.camel.support.component.
         props.add("previewUrl");
         props.add("rateLimitRetries");
         props.add("requestTimeout");
+        props.add("sendOnceClaimTimeout");
+        props.add("sendOnceRepository");
         props.add("sessionId");
         props.add("split");
         props.add("templateName");
