@@ -63,8 +63,8 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     private Long maxBodySize = WaapiConfiguration.DEFAULT_MAX_BODY_SIZE;
     /**
      * The most bytes the webhook consumer holds, in total, for bodies whose signature is not verified yet (being
-     * received); a body that would go past it is answered 503 with Retry-After and its connection closed. Memory is held
-     * only for bytes that really arrived, never for a declared Content-Length. At least maxBodySize.
+     * received); a body that would go past it is answered 503 with Retry-After and its connection closed. Memory is
+     * held only for bytes that really arrived, never for a declared Content-Length. At least maxBodySize.
      */
     private Long maxUnverifiedBytes = WaapiConfiguration.DEFAULT_MAX_UNVERIFIED_BYTES;
     /**
