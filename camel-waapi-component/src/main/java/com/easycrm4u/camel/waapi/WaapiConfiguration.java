@@ -31,7 +31,11 @@ public class WaapiConfiguration implements Cloneable {
     public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
     /** 64 MiB: 64 bodies of the default maxBodySize at once, a quarter of a 256 MiB heap. */
     public static final long DEFAULT_MAX_UNVERIFIED_BYTES = 67_108_864;
-    public static final int DEFAULT_MAX_QUEUED_DELIVERIES = 100;
+    /**
+     * More than the concurrency a sender keeps up (the benchmarks drive 256), so a burst of genuine deliveries waits
+     * rather than being refused; at WAAPI's deliveries of a few KB, a few MB held.
+     */
+    public static final int DEFAULT_MAX_QUEUED_DELIVERIES = 1000;
     /** Milliseconds. */
     public static final long DEFAULT_BODY_READ_TIMEOUT = 30_000;
 

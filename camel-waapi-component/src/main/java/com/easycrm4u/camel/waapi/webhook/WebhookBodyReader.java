@@ -18,7 +18,9 @@ import org.apache.camel.Message;
 /**
  * Reads the exact request bytes the signature is checked over, never more than maxBodySize + 1 of them, from whatever
  * the HTTP host hands over: bytes, a stream, decoded text, or (Vert.x, Camel Main and Quarkus, with the host's body
- * handler off) the paused request itself, which is then read here chunk by chunk.
+ * handler off) the paused request itself, which is then read here chunk by chunk. What it reads itself it holds in
+ * buffers that grow with the bytes that arrived, counted in the receiver's unverified bytes, and within the body read
+ * timeout of its own, whatever the host's.
  */
 public final class WebhookBodyReader {
 
@@ -33,9 +35,6 @@ public final class WebhookBodyReader {
             return bytes.length > maxBodySize ? new Body(null, WebhookOutcome.BODY_TOO_LARGE) : new Body(bytes, null);
         }
     }
-
-    /** Where a stream or reader is closed when its body read timeout passes while a read waits. */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private WebhookBodyReader() {
     }
@@ -106,7 +105,7 @@ public final class WebhookBodyReader {
             this.limits = limits;
             long timeout = limits.getBodyReadTimeout().toNanos();
             this.deadline = System.nanoTime() + timeout;
-            this.closer = DEADLINES.schedule(() -> {
+            this.closer = Deadlines.EXECUTOR.schedule(() -> {
                 expired = true;
                 try {
                     source.close();
@@ -190,18 +189,30 @@ public final class WebhookBodyReader {
         }
     }
 
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "waapi-webhook-body-deadline");
-            thread.setDaemon(true);
-            // keeps no application class loader alive
-            thread.setContextClassLoader(null);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setKeepAliveTime(1, TimeUnit.MINUTES);
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+    /**
+     * Where a stream or reader is closed when its body read timeout passes while a read waits: one daemon thread, made
+     * on first use (not when the class is initialised, e.g. at a native image's build) and ended after a minute idle.
+     */
+    private static final class Deadlines {
+
+        static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+        private Deadlines() {
+        }
+
+        private static ScheduledThreadPoolExecutor create() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "waapi-webhook-body-deadline");
+                thread.setDaemon(true);
+                // keeps no application class loader alive
+                thread.setContextClassLoader(null);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setKeepAliveTime(1, TimeUnit.MINUTES);
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        }
     }
 
     // by name: Vert.x is only on the classpath of the hosts that run on it

@@ -20,6 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.apache.camel.builder.RouteBuilder;
@@ -46,6 +50,7 @@ class WebhookHostileSendersTest {
     private static final int SMALL = 65_536;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicInteger entered = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private Vertx vertx;
@@ -58,6 +63,7 @@ class WebhookHostileSendersTest {
         vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(1).setEventLoopPoolSize(1));
         main = new Main();
         main.bind("vertx", vertx);
+        main.bind("appMeters", meters);
         main.configure().httpServer().withEnabled(true).withHost("127.0.0.1").withPort(port);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
@@ -137,6 +143,7 @@ class WebhookHostileSendersTest {
                 assertThat(answer).startsWith("HTTP/1.1 503 ").containsIgnoringCase("retry-after: ");
                 assertClosedWithin(over, Duration.ofSeconds(2));
             }
+            assertThat(count(WebhookOutcomeRecorder.REFUSED, "unverified_bytes_exceeded")).isEqualTo(1);
 
             holding.getOutputStream().write(genuine, part, genuine.length - part);
             holding.getOutputStream().flush();
@@ -161,6 +168,7 @@ class WebhookHostileSendersTest {
             assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
         }
         assertThat(blocking).isNotDone();
+        assertThat(count(WebhookOutcomeRecorder.REFUSED, "signature_mismatch")).isEqualTo(forged.size());
 
         release.countDown();
         assertThat(blocking.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -181,6 +189,7 @@ class WebhookHostileSendersTest {
                 = post("/waapi/blocked", third, WebhookSignature.sign(third, TOKEN)).get(10, TimeUnit.SECONDS);
         assertThat(busy.statusCode()).isEqualTo(503);
         assertThat(busy.headers().firstValue("Retry-After")).hasValue(WebhookAnswer.RETRY_AFTER_SECONDS);
+        assertThat(count("workers_busy", "none")).isEqualTo(1);
 
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -201,7 +210,13 @@ class WebhookHostileSendersTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             assertClosedWithin(socket, Duration.ofSeconds(2));
         }
+        assertThat(count(WebhookOutcomeRecorder.REFUSED, "body_timeout")).isEqualTo(1);
         await().until(() -> pending("small") == 0 && limits("/waapi/small").unverifiedBytes() == 0);
+    }
+
+    private double count(String outcome, String reason) {
+        Counter counter = meters.find(WaapiMetrics.WEBHOOK_DELIVERIES).tag("outcome", outcome).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private WebhookLimits limits(String path) {

@@ -62,6 +62,23 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Long maxBodySize = WaapiConfiguration.DEFAULT_MAX_BODY_SIZE;
     /**
+     * The most bytes the webhook consumer holds, in total, for bodies whose signature is not verified yet (being
+     * received); a body that would go past it is answered 503 with Retry-After and its connection closed. Memory is
+     * held only for bytes that really arrived, never for a declared Content-Length. At least maxBodySize.
+     */
+    private Long maxUnverifiedBytes = WaapiConfiguration.DEFAULT_MAX_UNVERIFIED_BYTES;
+    /**
+     * The most deliveries, signature verified, that wait for a worker thread to run the route (where the consumer reads
+     * bodies on the Vert.x event loop: Camel Main, Quarkus); past it a delivery is answered 503 with Retry-After, which
+     * WAAPI retries.
+     */
+    private Integer maxQueuedDeliveries = WaapiConfiguration.DEFAULT_MAX_QUEUED_DELIVERIES;
+    /**
+     * How long a sender may take to send the whole body once its headers are in; a body not complete by then is
+     * answered 408 and its connection closed.
+     */
+    private Duration bodyReadTimeout = Duration.ofMillis(WaapiConfiguration.DEFAULT_BODY_READ_TIMEOUT);
+    /**
      * The HTTP path the webhook consumer receives deliveries on.
      */
     private String path = WaapiConfiguration.DEFAULT_WEBHOOK_PATH;
@@ -285,6 +302,33 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     public void setMaxBodySize(Long maxBodySize) {
         this.maxBodySize = maxBodySize;
         configured.put("maxBodySize", maxBodySize);
+    }
+
+    public Long getMaxUnverifiedBytes() {
+        return maxUnverifiedBytes;
+    }
+
+    public void setMaxUnverifiedBytes(Long maxUnverifiedBytes) {
+        this.maxUnverifiedBytes = maxUnverifiedBytes;
+        configured.put("maxUnverifiedBytes", maxUnverifiedBytes);
+    }
+
+    public Integer getMaxQueuedDeliveries() {
+        return maxQueuedDeliveries;
+    }
+
+    public void setMaxQueuedDeliveries(Integer maxQueuedDeliveries) {
+        this.maxQueuedDeliveries = maxQueuedDeliveries;
+        configured.put("maxQueuedDeliveries", maxQueuedDeliveries);
+    }
+
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
+        configured.put("bodyReadTimeout", bodyReadTimeout);
     }
 
     public String getPath() {

@@ -509,7 +509,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option is a: <code>int</code> type.
          * 
-         * Default: 100
+         * Default: 1000
          * Group: consumer (advanced)
          * 
          * @param maxQueuedDeliveries the value to set
@@ -527,7 +527,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>int</code> type.
          * 
-         * Default: 100
+         * Default: 1000
          * Group: consumer (advanced)
          * 
          * @param maxQueuedDeliveries the value to set
