@@ -1,6 +1,5 @@
 package com.easycrm4u.camel.waapi;
 
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -53,19 +52,14 @@ final class SecretPlaceholders {
     }
 
     /**
-     * Checks an endpoint's options; a value the endpoint took from the component is named as the component's option.
+     * Checks an endpoint's options (those it takes from the component were checked when the component started).
      *
      * @throws IllegalArgumentException naming the first option that holds a placeholder
      */
-    static void checkEndpoint(String endpoint, WaapiConfiguration configuration, WaapiConfiguration component) {
+    static void checkEndpoint(String endpoint, WaapiConfiguration configuration) {
         for (Secret secret : Secret.values()) {
-            String value = secret.value.apply(configuration);
-            if (isUnresolved(value)) {
-                boolean inherited = component != null && Objects.equals(value, secret.value.apply(component));
-                throw unresolved(inherited
-                        ? "the waapi component option camel.component.waapi." + secret.property + " (used by " + endpoint
-                          + ")"
-                        : "the option " + secret.option + " of " + endpoint, secret);
+            if (isUnresolved(secret.value.apply(configuration))) {
+                throw unresolved("the option " + secret.option + " of " + endpoint, secret);
             }
         }
     }

@@ -79,7 +79,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        SecretPlaceholders.checkEndpoint("waapi:" + operation, configuration, getComponent().getConfiguration());
+        SecretPlaceholders.checkEndpoint("waapi:" + operation, configuration);
         if (!isWebhook()) {
             ProducerOptions.check(operation.uri(), configuration);
             ProducerOptions.warnIfClearText(operation.uri(), configuration.getBaseUrl());

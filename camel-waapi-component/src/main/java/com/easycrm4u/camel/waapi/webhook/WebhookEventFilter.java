@@ -60,10 +60,8 @@ public final class WebhookEventFilter {
     /**
      * Logs one WARN when some of these names are not event types this component knows (a typo such as {@code message}
      * acknowledges and drops every delivery), listing the known ones.
-     *
-     * @return the unknown names, sorted; empty when all are known
      */
-    public static Set<String> warnUnknown(String path, Set<String> accepted) {
+    public static void warnUnknown(String path, Set<String> accepted) {
         Set<String> unknown = new TreeSet<>(accepted);
         unknown.removeAll(KNOWN_EVENTS);
         if (!unknown.isEmpty()) {
@@ -72,7 +70,6 @@ public final class WebhookEventFilter {
                      + "are {}. A new WAAPI event type is routed all the same.",
                     path, new TreeSet<>(accepted), unknown, new TreeSet<>(KNOWN_EVENTS));
         }
-        return unknown;
     }
 
     /**

@@ -27,29 +27,39 @@ public final class WebhookEventKeys {
     }
 
     /**
-     * What tells two occurrences of the same signed content apart: the entry's signed time, else the delivery id (as a
-     * SHA-256: it is unsigned, so neither its length nor its characters reach the key), else null (nothing does).
+     * What may tell two occurrences of the same signed content apart.
      *
      * @param entryTime  the {@code time} of the envelope entry, or null
      * @param deliveryId the {@code X-WAAPI-Delivery} header, or null
      */
-    public static String occurrence(String entryTime, String deliveryId) {
-        if (entryTime != null) {
-            return entryTime;
+    public record Occurrence(String entryTime, String deliveryId) {
+
+        /** Nothing tells occurrences apart (or the content does not need it). */
+        public static final Occurrence NONE = new Occurrence(null, null);
+
+        /**
+         * The entry's signed time, else the delivery id as {@code delivery-id:<SHA-256>} (it is unsigned, so neither
+         * its length nor its characters reach the key), else null. Computed only for a key that needs it: the keys of
+         * events with ids of their own never do.
+         */
+        public String value() {
+            if (entryTime != null) {
+                return entryTime;
+            }
+            if (deliveryId != null) {
+                return "delivery-id:" + sha256(new byte[0], deliveryId.getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
         }
-        if (deliveryId != null) {
-            return "delivery-id:" + sha256(new byte[0], deliveryId.getBytes(StandardCharsets.UTF_8));
-        }
-        return null;
     }
 
     /**
      * The key of a typed event: {@code message:<wamid>}, {@code status:<wamid>:<status>} or
      * {@code template:<template id>:<event>:<occurrence>}; null when the event lacks those ids.
      *
-     * @param occurrence what {@link #occurrence} gave for the event's entry and delivery, or null
+     * @param occurrence the event's entry time and delivery id
      */
-    public static String of(WebhookEvent event, String occurrence) {
+    public static String of(WebhookEvent event, Occurrence occurrence) {
         if (event instanceof InboundMessageEvent message && hasOwnId(event)) {
             return "message:" + message.getMessage().getId();
         }
@@ -59,8 +69,8 @@ public final class WebhookEventKeys {
         // a template's ids name the template, not this change of it: its occurrence does
         if (event instanceof TemplateStatusEvent template && template.getUpdate().getMessageTemplateId() != null) {
             TemplateStatusUpdate update = template.getUpdate();
-            return "template:" + update.getMessageTemplateId() + ":" + update.getEvent() + ":"
-                   + (occurrence != null ? occurrence : "");
+            String value = occurrence.value();
+            return "template:" + update.getMessageTemplateId() + ":" + update.getEvent() + ":" + (value != null ? value : "");
         }
         return null;
     }
@@ -78,7 +88,7 @@ public final class WebhookEventKeys {
      * The key of a part known by its JSON only (a change, or an event without ids), within its entry:
      * {@code change:<SHA-256 of the account id and the JSON>}, then {@code :<occurrence>} when there is one.
      */
-    public static String ofPart(String wabaId, byte[] json, String occurrence) {
+    public static String ofPart(String wabaId, byte[] json, Occurrence occurrence) {
         return withOccurrence(
                 "change:" + sha256((wabaId != null ? wabaId : "").getBytes(StandardCharsets.UTF_8), json), occurrence);
     }
@@ -87,12 +97,13 @@ public final class WebhookEventKeys {
      * The key of a whole delivery body (split=false, or a signed JSON body that is not a WhatsApp envelope):
      * {@code <kind>:<SHA-256 of the body>}, then {@code :<occurrence>} when the body needs one.
      */
-    public static String ofBody(String kind, byte[] body, String occurrence) {
+    public static String ofBody(String kind, byte[] body, Occurrence occurrence) {
         return withOccurrence(kind + ":" + sha256(new byte[0], body), occurrence);
     }
 
-    private static String withOccurrence(String key, String occurrence) {
-        return occurrence != null ? key + ":" + occurrence : key;
+    private static String withOccurrence(String key, Occurrence occurrence) {
+        String value = occurrence.value();
+        return value != null ? key + ":" + value : key;
     }
 
     static String sha256(byte[] prefix, byte[] content) {

@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.easycrm4u.camel.waapi.webhook.WebhookEventKeys.Occurrence;
 import com.easycrm4u.camel.waapi.webhook.model.InboundMessageEvent;
 import com.easycrm4u.camel.waapi.webhook.model.MessageStatusEvent;
 import com.easycrm4u.camel.waapi.webhook.model.MessagesValue;
@@ -50,8 +51,8 @@ final class WebhookEventReader {
         WebhookEnvelope envelope = typedEnvelope(body);
         if (envelope != null) {
             if (!split) {
-                String key = WebhookEventKeys.ofBody("delivery", body,
-                        tellsOccurrencesApart(envelope) ? null : WebhookEventKeys.occurrence(null, headers.deliveryId()));
+                String key = WebhookEventKeys.ofBody("delivery", body, tellsOccurrencesApart(envelope)
+                        ? Occurrence.NONE : new Occurrence(null, headers.deliveryId()));
                 return List.of(new RoutableEvent(key, envelope, headers.ofEnvelope(envelope, key)));
             }
             List<RoutableEvent> events = typedEvents(envelope, headers);
@@ -83,7 +84,8 @@ final class WebhookEventReader {
     private List<RoutableEvent> typedEvents(WebhookEnvelope envelope, WebhookHeaders headers) {
         List<RoutableEvent> events = new ArrayList<>();
         for (WebhookEntry entry : envelope.getEntry()) {
-            String occurrence = WebhookEventKeys.occurrence(entry.getTime() != null ? entry.getTime().toString() : null,
+            Occurrence occurrence = new Occurrence(
+                    entry.getTime() != null ? entry.getTime().toString() : null,
                     headers.deliveryId());
             for (WebhookChange change : entry.getChanges()) {
                 for (WebhookEvent event : WebhookEnvelopes.eventsOf(entry.getId(), change)) {
@@ -103,11 +105,11 @@ final class WebhookEventReader {
 
     private List<RoutableEvent> readTree(byte[] body, WebhookHeaders headers) {
         JsonNode root = WebhookEnvelopes.readJson(reader, body);
-        String deliveryOccurrence = WebhookEventKeys.occurrence(null, headers.deliveryId());
+        Occurrence deliveryOccurrence = new Occurrence(null, headers.deliveryId());
         if (!split) {
             // what binds whole was bound straight from the bytes: this body is not an envelope whose every part is typed
             return List.of(unknown(root, null, WebhookEventKeys.ofBody("delivery", body,
-                    isEnvelope(root) && everyEntryHasATime(root) ? null : deliveryOccurrence), headers));
+                    isEnvelope(root) && everyEntryHasATime(root) ? Occurrence.NONE : deliveryOccurrence), headers));
         }
         if (!isEnvelope(root)) {
             return List.of(unknown(root, null, WebhookEventKeys.ofBody("unknown", body, deliveryOccurrence), headers));
@@ -115,7 +117,7 @@ final class WebhookEventReader {
         List<RoutableEvent> events = new ArrayList<>();
         for (JsonNode entry : root.get("entry")) {
             String wabaId = text(entry.get("id"));
-            String occurrence = WebhookEventKeys.occurrence(entryTime(entry.get("time")), headers.deliveryId());
+            Occurrence occurrence = new Occurrence(entryTime(entry.get("time")), headers.deliveryId());
             if (!entry.isObject() || !entry.path("changes").isArray()) {
                 events.add(unknown(entry, wabaId, WebhookEventKeys.ofPart(wabaId, bytes(entry), occurrence), headers));
                 continue;
