@@ -31,6 +31,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
         ANSWERED
     }
 
+    private static final int FIRST_CHUNK = 256;
     private static final int CHUNK = 8192;
 
     private final WebhookAdmission admission;
@@ -38,6 +39,8 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private final ServletInputStream input;
     private final ReadBodyRequest request;
     private final List<byte[]> chunks = new ArrayList<>();
+    private byte[] last;
+    private int lastSize;
     private AsyncContext async;
     private State state = State.READING;
     private long size;
@@ -65,19 +68,20 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
         input.setReadListener(this);
     }
 
+    /**
+     * Reads what has arrived straight into the last chunk, which grows by doubling up to {@value #CHUNK} bytes: what is
+     * held stays within twice the bytes that arrived, however small the pieces a sender trickles them in.
+     */
     @Override
     public synchronized void onDataAvailable() throws IOException {
-        byte[] buffer = null;
         while (state == State.READING && input.isReady()) {
-            if (buffer == null) {
-                buffer = new byte[CHUNK];
+            if (last == null || lastSize == last.length) {
+                grow();
             }
-            int read = input.read(buffer);
+            long room = admission.getMaxBodySize() + 1 - size;
+            int read = input.read(last, lastSize, (int) Math.min(last.length - lastSize, room));
             if (read < 0) {
                 return; // onAllDataRead follows
-            }
-            if (read == 0) {
-                continue;
             }
             if (size + read > admission.getMaxBodySize()) {
                 answer(admission.answer(WebhookOutcome.BODY_TOO_LARGE));
@@ -93,8 +97,17 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
             }
             held += read;
             size += read;
-            chunks.add(Arrays.copyOf(buffer, read));
+            lastSize += read;
         }
+    }
+
+    private void grow() {
+        if (last != null && last.length == CHUNK) {
+            chunks.add(last);
+            last = null;
+            lastSize = 0;
+        }
+        last = last == null ? new byte[FIRST_CHUNK] : Arrays.copyOf(last, Math.min(CHUNK, last.length * 2));
     }
 
     @Override
@@ -103,6 +116,10 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
             return;
         }
         state = State.DISPATCHED;
+        if (lastSize > 0) {
+            chunks.add(lastSize == last.length ? last : Arrays.copyOf(last, lastSize));
+        }
+        last = null;
         request.setBody(chunks);
         chunks.clear();
         async.dispatch();
@@ -114,6 +131,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
         if (state == State.READING) {
             state = State.ANSWERED;
             chunks.clear();
+            last = null;
             release();
             async.complete();
         }
@@ -145,6 +163,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private void answer(WebhookAnswer answer) throws IOException {
         state = State.ANSWERED;
         chunks.clear();
+        last = null;
         release();
         WebhookAnswers.writeAndClose(async, answer);
     }

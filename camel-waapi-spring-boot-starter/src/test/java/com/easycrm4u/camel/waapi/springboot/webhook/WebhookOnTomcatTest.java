@@ -1,9 +1,12 @@
 package com.easycrm4u.camel.waapi.springboot.webhook;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static com.easycrm4u.camel.waapi.springboot.webhook.WebhookApplication.MAX_BODY_SIZE;
+import static com.easycrm4u.camel.waapi.springboot.webhook.WebhookApplication.ROUTED;
 import static com.easycrm4u.camel.waapi.springboot.webhook.WebhookApplication.VERIFY_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +42,27 @@ class WebhookOnTomcatTest extends WebhookOnTomcatTestSupport {
             Thread.sleep(150); // as the sender did: the next delivery about 150 ms after the cut-off
             assertRouted("/waapi/webhook");
         }
+    }
+
+    /**
+     * A delivery of many chunks' worth, sent in small pieces, reaches the consumer byte for byte: its signature holds
+     * and it is routed.
+     */
+    @Test
+    void aLargeDeliverySentInPiecesIsRoutedByteForByte() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String body = "{\"object\":\"test\",\"id\":\"" + id + "\",\"padding\":\"" + "é".repeat(20_000) + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (RawHttp http = new RawHttp(port)) {
+            http.head("/waapi/webhook", "Content-Type: application/json; charset=UTF-8", "Content-Length: " + bytes.length,
+                    WebhookSignature.HEADER + ": " + WebhookSignature.sign(bytes, VERIFY_TOKEN));
+            for (int offset = 0; offset < bytes.length; offset += 1000) {
+                http.write(Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + 1000)));
+            }
+            RawHttp.Response response = http.response();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ROUTED.stream().anyMatch(routed -> routed.contains(id)));
     }
 
     /**
