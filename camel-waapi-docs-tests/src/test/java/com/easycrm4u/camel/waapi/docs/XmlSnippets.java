@@ -26,13 +26,19 @@ final class XmlSnippets {
     /** Which BOM manages the versions of a group. */
     private static final Map<String, List<String>> BOMS = Map.of(
             GROUP, List.of("com.easycrm4u.waapi:camel-waapi-bom"),
-            "org.apache.camel", List.of("org.apache.camel:camel-bom", "org.apache.camel.springboot:camel-spring-boot-bom",
-                    "org.apache.camel.quarkus:camel-quarkus-bom"),
+            "org.apache.camel", List.of("org.apache.camel:camel-bom", "org.apache.camel.quarkus:camel-quarkus-bom"),
             "org.apache.camel.springboot", List.of("org.apache.camel.springboot:camel-spring-boot-bom"),
             "org.apache.camel.quarkus", List.of("org.apache.camel.quarkus:camel-quarkus-bom"),
             "io.quarkus", List.of("io.quarkus:quarkus-bom"),
             "org.springframework.boot", List.of("org.springframework.boot:spring-boot-dependencies",
                     "org.springframework.boot:spring-boot-starter-parent"));
+
+    /**
+     * The artifacts of a group that a BOM not listed for the whole group manages: camel-spring-boot-bom manages the
+     * starters, and of org.apache.camel only this one (not camel-health, for one).
+     */
+    private static final Map<String, List<String>> ARTIFACT_BOMS = Map.of(
+            "org.apache.camel:camel-test-spring-junit5", List.of("org.apache.camel.springboot:camel-spring-boot-bom"));
 
     /** The root pom's property that holds the version of a BOM or parent, when a page writes it out. */
     private static final Map<String, String> BUILD_VERSIONS = Map.of(
@@ -56,16 +62,26 @@ final class XmlSnippets {
         Set<Path> pages = withLinkedPages(snippet.page());
         Map<String, String> properties = new LinkedHashMap<>();
         Set<String> imported = new LinkedHashSet<>();
+        Set<String> importedHere = new LinkedHashSet<>();
         for (Path page : pages) {
             for (Snippet other : MarkdownPages.snippets(page, MarkdownPages.read(page))) {
                 if (other.language().equals("xml")) {
                     Element parsed = Poms.parse(other.text());
                     properties.putAll(Poms.properties(parsed));
+                    Set<String> boms = new LinkedHashSet<>(parents(parsed));
                     Poms.dependencies(parsed).stream().filter(Poms.Dependency::isBomImport)
-                            .forEach(d -> imported.add(d.key()));
-                    parents(parsed).forEach(imported::add);
+                            .forEach(d -> boms.add(d.key()));
+                    imported.addAll(boms);
+                    if (page.equals(snippet.page())) {
+                        importedHere.addAll(boms);
+                    }
                 }
             }
+        }
+        if (!importedHere.isEmpty()) {
+            // a page that shows its project's pom: its dependencies are managed by that pom's BOMs, not by another
+            // page's (the Camel Main pom of the README imports camel-bom, a Spring Boot project's does not)
+            imported = importedHere;
         }
         Set<String> published = BomTest.managed(MarkdownPages.root().resolve("camel-waapi-bom"));
         Element build = Poms.read(MarkdownPages.root().resolve("pom.xml"));
@@ -76,7 +92,12 @@ final class XmlSnippets {
                 problems.add(d.key() + " is not a published artifact (not in camel-waapi-bom)");
             }
             if (d.version() == null) {
-                List<String> boms = BOMS.get(d.groupId());
+                List<String> boms = BOMS.containsKey(d.groupId()) || ARTIFACT_BOMS.containsKey(d.key())
+                        ? new ArrayList<>(BOMS.getOrDefault(d.groupId(), List.of()))
+                        : null;
+                if (boms != null) {
+                    boms.addAll(ARTIFACT_BOMS.getOrDefault(d.key(), List.of()));
+                }
                 if (boms == null) {
                     problems.add(d.key() + " has no version, and no BOM is known to manage " + d.groupId());
                 } else if (boms.stream().noneMatch(imported::contains)) {

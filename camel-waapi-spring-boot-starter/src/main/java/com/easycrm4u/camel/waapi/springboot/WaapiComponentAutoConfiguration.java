@@ -1,5 +1,7 @@
 package com.easycrm4u.camel.waapi.springboot;
 
+import java.util.Map;
+
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -45,7 +47,9 @@ public class WaapiComponentAutoConfiguration {
             @Override
             public void configure(String name, Component target) {
                 CamelContext camelContext = target.getCamelContext();
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, configuration.configuredOptions(), true);
+                Map<String, Object> options = configuration.configuredOptions();
+                UnresolvedSecrets.check(camelContext, options);
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
             }
 
             @Override

@@ -5,27 +5,27 @@ import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /**
- * Puts {@link WaapiWebhookRequestFilter} in front of Spring MVC in a servlet web application, so that the webhook
- * consumer's body limit and header checks hold before the platform-http binding reads a body.
+ * Adds {@link WaapiWebhookInterceptor} to every handler mapping of a servlet web application, platform-http's among
+ * them (a {@link MappedInterceptor} bean is picked up by each), so that the webhook consumer's checks hold on every
+ * request Spring MVC routes to it, before platform-http's binding reads a body. An application changes the read
+ * deadline or the bound of unverified bytes with a bean of its own named {@code waapiWebhookInterceptor}.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = { "jakarta.servlet.Filter", "org.springframework.web.filter.OncePerRequestFilter" })
+@ConditionalOnClass(name = {
+        "org.springframework.web.servlet.handler.MappedInterceptor",
+        "org.apache.camel.component.platform.http.spi.PlatformHttpConsumer" })
 public class WaapiWebhookServletAutoConfiguration {
 
     @Bean
-    public FilterRegistrationBean<WaapiWebhookRequestFilter> waapiWebhookRequestFilter(
-            ObjectProvider<CamelContext> camelContext) {
-        FilterRegistrationBean<WaapiWebhookRequestFilter> registration
-                = new FilterRegistrationBean<>(new WaapiWebhookRequestFilter(camelContext));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setName("waapiWebhookRequestFilter");
-        return registration;
+    @ConditionalOnMissingBean(name = "waapiWebhookInterceptor")
+    public MappedInterceptor waapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
+        return new MappedInterceptor(null, new WaapiWebhookInterceptor(camelContext));
     }
 }

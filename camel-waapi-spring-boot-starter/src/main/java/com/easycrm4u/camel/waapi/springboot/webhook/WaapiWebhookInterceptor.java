@@ -1,0 +1,96 @@
+package com.easycrm4u.camel.waapi.springboot.webhook;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
+import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
+import com.easycrm4u.camel.waapi.webhook.WebhookBodyReader;
+import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
+import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Holds the {@code waapi:webhook} promises on Spring MVC, where the path has already been matched: a request that
+ * Spring MVC hands to the platform-http consumer of a webhook path, whatever spelling of the path it came by (path
+ * parameters, percent-encoding, a trailing slash, under a context path or a servlet path), is refused from its headers
+ * where they tell (stopping, form or multipart content, a Content-Length over maxBodySize, a missing or malformed
+ * signature). Otherwise its body is received without holding a thread, within maxBodySize, a read deadline and the
+ * bound of unverified bytes ({@link WebhookBodyRead}), before the consumer sees the request: platform-http's binding
+ * would read the whole body on its executor, with no limit, and past Spring MVC's async timeout.
+ */
+public class WaapiWebhookInterceptor implements HandlerInterceptor {
+
+    /** The most bytes of bodies whose signature is not checked yet that the application holds at once. */
+    static final long DEFAULT_MAX_UNVERIFIED_BYTES = 32L * 1024 * 1024;
+
+    private static final String RECEIVED = WaapiWebhookInterceptor.class.getName() + ".received";
+
+    private final ObjectProvider<CamelContext> camelContext;
+    private final long readTimeoutMillis;
+    private final UnverifiedBytes unverified;
+
+    /** With the component's body read deadline and the default bound of unverified bytes. */
+    public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
+        this(camelContext, WebhookBodyReader.READ_TIMEOUT, DEFAULT_MAX_UNVERIFIED_BYTES);
+    }
+
+    /**
+     * @param readTimeout        how long a sender may take to send a body once its headers are in (408 after)
+     * @param maxUnverifiedBytes the most bytes of bodies not verified yet held at once, across requests (503 past it)
+     */
+    public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext, Duration readTimeout,
+                                   long maxUnverifiedBytes) {
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("the webhook body read timeout must be positive, not " + readTimeout);
+        }
+        this.camelContext = camelContext;
+        this.readTimeoutMillis = readTimeout.toMillis();
+        this.unverified = new UnverifiedBytes(maxUnverifiedBytes);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (request.getAttribute(RECEIVED) != null) {
+            // the dispatch of a request whose body was received here, or Spring MVC's own dispatch of its answer
+            return true;
+        }
+        WebhookAdmission admission = admissionOf(request, handler);
+        if (admission == null) {
+            return true;
+        }
+        WebhookAnswer refusal = admission.admit(request.getHeader("Content-Length"), request.getContentType(),
+                request.getHeader(WebhookSignature.HEADER));
+        if (refusal != null) {
+            WebhookAnswers.writeAndClose(request.startAsync(request, response), refusal);
+            return false;
+        }
+        WebhookBodyRead read = new WebhookBodyRead(request, admission, unverified);
+        request.setAttribute(RECEIVED, Boolean.TRUE);
+        read.start(request.startAsync(read.request(), response), readTimeoutMillis);
+        return false;
+    }
+
+    /** The admission of the webhook consumer Spring MVC matched the request to, or null for any other handler. */
+    private WebhookAdmission admissionOf(HttpServletRequest request, Object handler) {
+        if (!"POST".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)
+                || !(method.getBean() instanceof PlatformHttpConsumer consumer)) {
+            return null;
+        }
+        CamelContext context = camelContext.getIfAvailable();
+        return context != null ? WebhookPaths.of(context).find(consumer.getEndpoint().getPath()) : null;
+    }
+
+    /** The bytes of unverified bodies held now. */
+    long unverifiedBytesHeld() {
+        return unverified.held();
+    }
+}
