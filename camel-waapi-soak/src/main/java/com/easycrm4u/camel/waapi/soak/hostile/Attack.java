@@ -123,8 +123,9 @@ final class Attack {
 
     /** Attacks for {@code duration} (or until {@code stop} says so), then closes every connection. */
     void run(Duration duration, java.util.function.BooleanSupplier stop) throws IOException {
-        for (int i = 0; i < settings.idle(); i++) {
-            toOpen.add(new Slot(Kind.IDLE, i, PATH));
+        // the big bodies first, so that they reach a host whose threads the idle connections would take
+        for (int i = 0; i < SPELLINGS.size(); i++) {
+            toOpen.add(new Slot(Kind.SPELLING, i, SPELLINGS.get(i)));
         }
         for (int i = 0; i < settings.forged(); i++) {
             toOpen.add(new Slot(Kind.FORGED, i, PATH));
@@ -132,8 +133,8 @@ final class Attack {
         for (int i = 0; i < settings.tricklers(); i++) {
             toOpen.add(new Slot(Kind.TRICKLE, i, PATH));
         }
-        for (int i = 0; i < SPELLINGS.size(); i++) {
-            toOpen.add(new Slot(Kind.SPELLING, i, SPELLINGS.get(i)));
+        for (int i = 0; i < settings.idle(); i++) {
+            toOpen.add(new Slot(Kind.IDLE, i, PATH));
         }
         ends = System.nanoTime() + duration.toNanos();
         try (Selector selector = Selector.open()) {
