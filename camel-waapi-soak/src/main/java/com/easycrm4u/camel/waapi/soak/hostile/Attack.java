@@ -15,9 +15,11 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The attackers of the hostile-load run, all on one thread over non-blocking sockets to 127.0.0.1: connections that
@@ -122,7 +124,7 @@ final class Attack {
     }
 
     /** Attacks for {@code duration} (or until {@code stop} says so), then closes every connection. */
-    void run(Duration duration, java.util.function.BooleanSupplier stop) throws IOException {
+    void run(Duration duration, BooleanSupplier stop) throws IOException {
         // the big bodies first, so that they reach a host whose threads the idle connections would take
         for (int i = 0; i < SPELLINGS.size(); i++) {
             toOpen.add(new Slot(Kind.SPELLING, i, SPELLINGS.get(i)));
@@ -180,7 +182,8 @@ final class Attack {
                 .append("Host: 127.0.0.1:").append(receiver.getPort()).append("\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append("X-WAAPI-Event: messages\r\n")
-                .append("X-WAAPI-Delivery: attack-").append(slot.kind.name().toLowerCase()).append('-').append(slot.number)
+                .append("X-WAAPI-Delivery: attack-").append(slot.kind.name().toLowerCase(Locale.ROOT)).append('-')
+                .append(slot.number)
                 .append("\r\n")
                 .append("X-Hub-Signature-256: sha256=").append(wrongSignature()).append("\r\n");
         switch (slot.kind) {
@@ -343,7 +346,7 @@ final class Attack {
     }
 
     private static String mebibytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }
 
     /** How the connections of each kind ended, e.g. {@code answered 401 ×500}. */

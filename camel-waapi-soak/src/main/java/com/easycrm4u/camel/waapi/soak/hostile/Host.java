@@ -43,12 +43,10 @@ public enum Host {
     }
 
     private boolean keeps(String entry) {
-        Path path = Path.of(entry);
-        // a reactor module's classes directory is named by its module, a jar by its file name
-        String name = (path.getFileName() != null && path.getFileName().toString().equals("classes") && path.getParent() != null
-                && path.getParent().getParent() != null
-                        ? path.getParent().getParent().getFileName().toString() : String.valueOf(path.getFileName()))
-                .toLowerCase(Locale.ROOT);
+        Path path = Path.of(entry).toAbsolutePath();
+        // a jar is named by its file; a reactor module's target/classes by its module's directory
+        Path named = path.endsWith(Path.of("target", "classes")) ? path.getParent().getParent() : path;
+        String name = String.valueOf(named.getFileName()).toLowerCase(Locale.ROOT);
         return leftOut.stream().noneMatch(name::contains);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -109,10 +110,10 @@ record HostResult(Host host, long events, long lost, long routedTwice, boolean o
         row(table, results, "receiver ended by itself (must be no)", r -> r.endedByItself ? "**yes**" : "no");
         row(table, results, "peak heap after a collection", r -> mebibytes(r.peakAfterCollection));
         row(table, results, "peak heap in use (garbage included)", r -> mebibytes(r.peakInUse));
-        row(table, results, "genuine p99 before the attack", r -> millis(r.p99Before));
-        row(table, results, "genuine p99 during the attack", r -> millis(r.p99During));
-        row(table, results, "genuine p99 after the attack", r -> millis(r.p99After));
-        row(table, results, "longest time without a genuine acknowledgement during the attack", r -> seconds(r.longestStall));
+        row(table, results, "genuine p99, deliveries due before the attack", r -> millis(r.p99Before));
+        row(table, results, "genuine p99, deliveries due during the attack", r -> millis(r.p99During));
+        row(table, results, "genuine p99, deliveries due after the attack", r -> millis(r.p99After));
+        row(table, results, "longest time without a genuine acknowledgement, during the attack", r -> seconds(r.longestStall));
         row(table, results, "seconds until genuine deliveries flow again", r -> seconds(r.flowingAgain));
         results.stream().flatMap(r -> r.sender.keySet().stream()).distinct().sorted().forEach(name -> row(table, results,
                 "genuine sender: " + name, r -> r.sender.getOrDefault(name, "0")));
@@ -123,7 +124,7 @@ record HostResult(Host host, long events, long lost, long routedTwice, boolean o
     }
 
     private static void row(
-            StringBuilder table, List<HostResult> results, String name, java.util.function.Function<HostResult, String> cell) {
+            StringBuilder table, List<HostResult> results, String name, Function<HostResult, String> cell) {
         table.append("| ").append(name).append(" |");
         results.forEach(result -> table.append(' ').append(cell.apply(result)).append(" |"));
         table.append('\n');

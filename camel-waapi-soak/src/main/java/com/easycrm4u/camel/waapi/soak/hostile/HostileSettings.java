@@ -34,6 +34,9 @@ public record HostileSettings(List<Host> hosts, String heap, int events, int con
     /** The verify token of the runs' routes. */
     static final String VERIFY_TOKEN = "hostile-run-verify-token";
 
+    private static final String ARGUMENTS
+            = "hosts (camel-main,spring-boot), events, concurrency, attack (seconds), idle, forged, "
+              + "tricklers, spellingMiB, heap";
     private static final Set<String> NAMES = Set.of("hosts", "events", "concurrency", "attack", "idle", "forged", "tricklers",
             "spellingMiB", "heap");
 
@@ -76,10 +79,6 @@ public record HostileSettings(List<Host> hosts, String heap, int events, int con
                 d.forgedEach, number(values, "tricklers", d.tricklers),
                 values.containsKey("spellingMiB") ? (long) number(values, "spellingMiB", 0) << 20 : d.spellingBytes);
     }
-
-    private static final String ARGUMENTS
-            = "hosts (camel-main,spring-boot), events, concurrency, attack (seconds), idle, forged, "
-              + "tricklers, spellingMiB, heap";
 
     private static int number(Map<String, String> values, String name, int otherwise) {
         String value = values.get(name);
