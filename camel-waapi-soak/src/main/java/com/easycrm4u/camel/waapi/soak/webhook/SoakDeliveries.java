@@ -11,16 +11,17 @@ import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
  * The deliveries of a run, as WAAPI forwards them from Meta: signed envelopes of 1 to 3 events each, inbound messages
  * and delivery statuses, every event with its own ids (so its key in the route is known in advance).
  */
-final class SoakDeliveries {
+public final class SoakDeliveries {
 
     /** One delivery: the signed bytes and the keys of the events in it. */
-    record Delivery(int number, byte[] body, String signature, List<String> eventKeys) {
+    public record Delivery(int number, byte[] body, String signature, List<String> eventKeys) {
     }
 
     private SoakDeliveries() {
     }
 
-    static List<Delivery> create(int events, long seed, String verifyToken) {
+    /** The deliveries of {@code events} events, signed with {@code verifyToken}. */
+    public static List<Delivery> create(int events, long seed, String verifyToken) {
         Random random = new Random(seed);
         List<Delivery> deliveries = new ArrayList<>();
         int next = 0;
