@@ -96,8 +96,9 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     private IdempotentRepository sendOnceRepository;
     /**
      * How long a claimed send-once key counts as in flight (between one and two sendOnceClaimTimeout); a claim older
-     * than that, whose send never finished, reads as an unknown outcome, never as free. Default 0: (rateLimitRetries 2)
-     * x requestTimeout rateLimitRetries x maxRetryAfter, longer than a call with all its rate-limit retries can take.
+     * than that, whose send never finished, reads as an unknown outcome, never as free. 0 (the default) derives it from
+     * requestTimeout: twice requestTimeout, plus one requestTimeout and one maxRetryAfter per rate-limit retry (5.5
+     * minutes with the defaults), longer than a call with all its retries can take.
      */
     private Duration sendOnceClaimTimeout = Duration.ZERO;
     /**

@@ -935,6 +935,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option is a: <code>long</code> type.
          * 
+         * Default: 0
          * Group: producer (advanced)
          * 
          * @param sendOnceClaimTimeout the value to set
@@ -955,6 +956,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>long</code> type.
          * 
+         * Default: 0
          * Group: producer (advanced)
          * 
          * @param sendOnceClaimTimeout the value to set
