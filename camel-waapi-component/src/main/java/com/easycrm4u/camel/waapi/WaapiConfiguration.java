@@ -88,8 +88,8 @@ public class WaapiConfiguration implements Cloneable {
     @UriParam(label = "producer",
               description = "Repository of the send-once keys (the CamelWaapiSendOnceKey header): which were sent, which are being sent, and which have an unknown outcome. Each state change is one add or remove, so any IdempotentRepository shared by the nodes works (JDBC, Hazelcast, Redis, Infinispan). Default: in memory, for one JVM that is not restarted.")
     private IdempotentRepository sendOnceRepository;
-    @UriParam(label = "producer,advanced", javaType = "java.time.Duration",
-              description = "How long a claimed send-once key counts as in flight (between one and two sendOnceClaimTimeout); a claim older than that, whose send never finished, reads as an unknown outcome, never as free. Default 0: (rateLimitRetries + 2) x requestTimeout + rateLimitRetries x maxRetryAfter, longer than a call with all its rate-limit retries can take.")
+    @UriParam(label = "producer,advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How long a claimed send-once key counts as in flight (between one and two sendOnceClaimTimeout); a claim older than that, whose send never finished, reads as an unknown outcome, never as free. 0 (the default) derives it from requestTimeout: twice requestTimeout, plus one requestTimeout and one maxRetryAfter per rate-limit retry (5.5 minutes with the defaults), longer than a call with all its retries can take.")
     private long sendOnceClaimTimeout;
 
     @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,

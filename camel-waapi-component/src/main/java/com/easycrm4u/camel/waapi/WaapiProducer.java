@@ -82,22 +82,27 @@ public class WaapiProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Object request;
-        SendOnce.Claim claim = null;
         try {
             request = operation.buildRequest(exchange, getEndpoint().getConfiguration(), getEndpoint().getObjectMapper());
-            // a header read is all a send without a key costs
-            Object key = sendOnce != null ? exchange.getMessage().getHeader(WaapiConstants.SEND_ONCE_KEY) : null;
-            if (key != null) {
-                claim = claim(exchange, key);
-                if (claim == null) {
-                    callback.done(true);
-                    return true;
-                }
-            }
         } catch (Exception e) {
             completed(exchange, e);
             callback.done(true);
             return true;
+        }
+        // a header read is all a send without a key costs
+        Object key = sendOnce != null ? exchange.getMessage().getHeader(WaapiConstants.SEND_ONCE_KEY) : null;
+        SendOnce.Claim claim = null;
+        if (key != null) {
+            try {
+                claim = claim(exchange, key);
+            } catch (Exception e) {
+                // no call was made: counted in the send-once counter only, and says nothing of the API's health
+                exchange.setException(e);
+            }
+            if (claim == null) {
+                callback.done(true);
+                return true;
+            }
         }
         SendOnce.Claim owned = claim;
         client.call(operation.method(), operation.path(), request).whenComplete((answer, failure) -> {
@@ -183,13 +188,13 @@ public class WaapiProducer extends DefaultAsyncProducer {
             if (error instanceof WaapiOutcomeUnknownException || !answered && !(error instanceof WaapiException)) {
                 outcome = "unknown";
                 health.recordSendOnceUnknown();
-                claim.unknown();
+                sendOnce.unknown(claim);
             } else if (answered) {
                 outcome = "sent";
-                claim.sent();
+                sendOnce.sent(claim);
             } else {
                 outcome = "released";
-                claim.release();
+                sendOnce.release(claim);
             }
         } catch (RuntimeException e) {
             LOG.warn("waapi:{} could not record the outcome of a send in the sendOnceRepository ({}): its key reads as"

@@ -44,48 +44,11 @@ public final class SendOnce {
         STALE
     }
 
-    /** The result of a claim; for {@link State#CLAIMED}, what must follow once the send has its outcome. */
-    public final class Claim {
-
-        private final State state;
-        private final String entry;
-        private final String slotClaim;
-
-        private Claim(State state, String entry, String slotClaim) {
-            this.state = state;
-            this.entry = entry;
-            this.slotClaim = slotClaim;
-        }
-
-        public State state() {
-            return state;
-        }
-
-        /** The message was sent: the key is sent for good, then the claim is given up. */
-        public void sent() {
-            IdempotentRepository repository = claims.repository();
-            repository.add(entry);
-            repository.confirm(entry);
-            repository.remove(KeyClaims.mark(entry, CLAIMED_MARK));
-            repository.remove(slotClaim);
-        }
-
-        /** The message was not sent: the key is free again. */
-        public void release() {
-            IdempotentRepository repository = claims.repository();
-            // the claimed mark goes first: alone, it would read as a send that never finished
-            repository.remove(KeyClaims.mark(entry, CLAIMED_MARK));
-            repository.remove(slotClaim);
-        }
-
-        /** Whether the message was sent is unknown: the key stays unknown until an operator clears it. */
-        public void unknown() {
-            IdempotentRepository repository = claims.repository();
-            String unknown = KeyClaims.mark(entry, UNKNOWN_MARK);
-            repository.add(unknown);
-            repository.confirm(unknown);
-            repository.remove(slotClaim);
-        }
+    /**
+     * What {@link #claim} found, and for {@link State#CLAIMED} what {@link #sent}, {@link #release} or {@link #unknown}
+     * must settle once the send has its outcome.
+     */
+    public record Claim(State state, String entry, String slotClaim) {
     }
 
     private static final String CLAIMED_MARK = "claimed";
@@ -157,6 +120,32 @@ public final class SendOnce {
         boolean claimed = repository.remove(KeyClaims.mark(entry, CLAIMED_MARK));
         boolean sent = repository.remove(entry);
         return unknown || claimed || sent;
+    }
+
+    /** The message was sent: the key is sent for good, then the claim is given up. */
+    public void sent(Claim claim) {
+        IdempotentRepository repository = claims.repository();
+        repository.add(claim.entry());
+        repository.confirm(claim.entry());
+        repository.remove(KeyClaims.mark(claim.entry(), CLAIMED_MARK));
+        repository.remove(claim.slotClaim());
+    }
+
+    /** The message was not sent: the key is free again. */
+    public void release(Claim claim) {
+        IdempotentRepository repository = claims.repository();
+        // the claimed mark goes first: alone, it would read as a send that never finished
+        repository.remove(KeyClaims.mark(claim.entry(), CLAIMED_MARK));
+        repository.remove(claim.slotClaim());
+    }
+
+    /** Whether the message was sent is unknown: the key stays unknown until an operator clears it. */
+    public void unknown(Claim claim) {
+        IdempotentRepository repository = claims.repository();
+        String unknown = KeyClaims.mark(claim.entry(), UNKNOWN_MARK);
+        repository.add(unknown);
+        repository.confirm(unknown);
+        repository.remove(claim.slotClaim());
     }
 
     private static State settled(IdempotentRepository repository, String entry) {

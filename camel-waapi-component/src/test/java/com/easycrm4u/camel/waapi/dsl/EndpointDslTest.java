@@ -3,11 +3,14 @@ package com.easycrm4u.camel.waapi.dsl;
 import java.util.List;
 
 import com.easycrm4u.camel.waapi.WaapiConstants;
+import com.easycrm4u.camel.waapi.WaapiEndpoint;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.dsl.factory.WaapiEndpointBuilderFactory;
 import com.easycrm4u.camel.waapi.model.SendResult;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -39,6 +42,29 @@ class EndpointDslTest extends WaapiTestSupport {
         assertThat(exchange.getMessage().getHeader(WaapiConstants.MESSAGE_STATUS)).isEqualTo("sent");
     }
 
+    @Test
+    void sendOnceOptionsThroughTheEndpointDsl() throws Exception {
+        stub(post(urlPathEqualTo(path("/whatsapp-api/messages/text"))), 200, """
+                {"success": true, "data": {"messageId": "wamid.DSL", "status": "sent"}}""");
+        MemoryIdempotentRepository orders = new MemoryIdempotentRepository();
+        context.getRegistry().bind("orders", orders);
+        context.addRoutes(new TextOnceRoute());
+
+        for (int i = 0; i < 2; i++) {
+            template.send("direct:text-once", e -> {
+                e.getMessage().setBody("Your order has shipped.");
+                e.getMessage().setHeader(WaapiConstants.TO, "917890000198");
+                e.getMessage().setHeader("orderId", "SO-1005");
+            });
+        }
+
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
+        assertThat(orders.getCache()).as("the key was sent through the named repository").hasSize(1);
+        WaapiEndpoint endpoint = (WaapiEndpoint) context.getEndpoints().stream()
+                .filter(e -> e.getEndpointUri().startsWith("waapi://cloud/text")).findFirst().orElseThrow();
+        assertThat(endpoint.getConfiguration().getSendOnceClaimTimeout()).isEqualTo(300_000);
+    }
+
     /** Routes with Camel's builders and the generated {@code waapi(...)} builder of this component. */
     static class OrderShippedRoute extends EndpointRouteBuilder implements WaapiEndpointBuilderFactory.WaapiBuilders {
         @Override
@@ -50,6 +76,17 @@ class EndpointDslTest extends WaapiTestSupport {
                             .language("en")
                             .fromPhoneNo("+917890000199")
                             .rateLimitRetries(1));
+        }
+    }
+
+    /** The send-once options with the generated builder. */
+    static class TextOnceRoute extends EndpointRouteBuilder implements WaapiEndpointBuilderFactory.WaapiBuilders {
+        @Override
+        public void configure() {
+            from(direct("text-once"))
+                    .setHeader(waapi().waapiSendOnceKey(), simple("order-${header.orderId}-shipped"))
+                    .to(waapi("cloud/text").fromPhoneNo("+917890000199").sendOnceRepository("#orders")
+                            .advanced().sendOnceClaimTimeout("5m"));
         }
     }
 }

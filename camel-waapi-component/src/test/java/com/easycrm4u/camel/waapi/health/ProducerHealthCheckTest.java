@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.health;
 import java.util.Map;
 
 import com.easycrm4u.camel.waapi.WaapiAuthenticationException;
+import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -118,6 +119,23 @@ class ProducerHealthCheckTest extends WaapiTestSupport {
 
         context.getRouteController().startRoute(routeId);
         assertThat(check().call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void keysWithAnUnknownOutcomeAreADetailNotADownState() {
+        stub(post(anyUrl()), 504, "{\"success\": false, \"error\": \"Gateway timeout\"}");
+        assertThat(check().call().getDetails()).containsEntry("send.once.unknown", 0L);
+
+        for (int i = 0; i < 3; i++) {
+            template.send(route, e -> {
+                e.getMessage().setBody(TEXT);
+                e.getMessage().setHeader(WaapiConstants.SEND_ONCE_KEY, "order-1");
+            });
+        }
+
+        HealthCheck.Result result = check().call();
+        assertThat(result.getDetails()).containsEntry("send.once.unknown", 3L);
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     private HealthCheck check() {

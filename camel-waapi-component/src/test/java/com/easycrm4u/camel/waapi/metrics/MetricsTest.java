@@ -2,19 +2,24 @@ package com.easycrm4u.camel.waapi.metrics;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 
 import com.easycrm4u.camel.waapi.LogCapture;
 import com.easycrm4u.camel.waapi.WaapiComponent;
+import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiException;
 import com.easycrm4u.camel.waapi.WaapiFailures;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
+import com.easycrm4u.camel.waapi.internal.SendOnce;
 import com.easycrm4u.camel.waapi.webhook.StandardErrorCapture;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +189,56 @@ class MetricsTest extends WaapiTestSupport {
         assertThat(send("waapi:cloud/text", TEXT).getException()).isNull();
         assertThat(context.getComponent("waapi", WaapiComponent.class).getMetrics()).isSameAs(WaapiMetrics.NONE);
         assertThat(meters.getMeters()).isEmpty();
+    }
+
+    @Test
+    void sendsWithASendOnceKeyAreCountedByOutcome() {
+        MemoryIdempotentRepository orders = new MemoryIdempotentRepository();
+        orders.start();
+        context.getRegistry().bind("orders", orders);
+        String uri = "waapi:cloud/text?rateLimitRetries=0&sendOnceRepository=#orders&sendOnceClaimTimeout=300000";
+        stub(post(anyUrl()), 200, SENT);
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "sent"));
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "sent"));
+        // another node, with the same claim timeout, sends this one now
+        new SendOnce(orders, Duration.ofMinutes(5)).claim("in-flight");
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "in-flight"));
+        stub(post(anyUrl()), 500, "{\"success\": false, \"error\": \"Server error\"}");
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "released"));
+        stub(post(anyUrl()), 504, "{\"success\": false, \"error\": \"Gateway timeout\"}");
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "unknown"));
+        send(uri, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "unknown"));
+
+        assertThat(count(WaapiMetrics.SEND_ONCE, "operation", "cloud/text", "outcome", "sent")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.SEND_ONCE, "operation", "cloud/text", "outcome", "duplicate")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.SEND_ONCE, "operation", "cloud/text", "outcome", "in_flight")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.SEND_ONCE, "operation", "cloud/text", "outcome", "released")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.SEND_ONCE, "operation", "cloud/text", "outcome", "unknown")).isEqualTo(2);
+        // only the calls made are messages
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "success")).isEqualTo(1);
+        assertThat(count(WaapiMetrics.MESSAGES, "operation", "cloud/text", "outcome", "outcome_unknown")).isEqualTo(1);
+    }
+
+    @Test
+    void aMeterRegistryThatFailsDoesNotFailASendWithAKey() {
+        meters.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (id.getName().equals(WaapiMetrics.SEND_ONCE)) {
+                    throw new IllegalStateException("the meter registry is broken");
+                }
+                return id;
+            }
+        });
+        stub(post(anyUrl()), 200, SENT);
+
+        Exchange first = send("waapi:cloud/text", TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "order-1"));
+        Exchange second = send("waapi:cloud/text", TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, "order-1"));
+
+        assertThat(first.getException()).isNull();
+        assertThat(first.getMessage().getHeader(WaapiConstants.MESSAGE_ID)).isEqualTo("wamid.M");
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(WaapiConstants.DUPLICATE_SEND)).isEqualTo(true);
     }
 
     private double count(String name, String... tags) {

@@ -22,8 +22,10 @@ import com.easycrm4u.camel.waapi.WaapiTestSupport;
 import com.easycrm4u.camel.waapi.WaapiValidationException;
 import com.easycrm4u.camel.waapi.internal.SendOnce;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,6 +252,31 @@ class SendOnceTest extends WaapiTestSupport {
         assertThat(text.clearSendOnceKey("order-1")).as("an unknown key").isFalse();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> text.clearSendOnceKey("")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Name the send-once key to clear");
+    }
+
+    @Test
+    void everyPathWithAKeyCompletesTheCallbackExactlyOnce() throws Exception {
+        stub(post(urlPathEqualTo(path(TEXT_PATH))), 200, SENT);
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        shared.start();
+        context.getRegistry().bind("orders", shared);
+        // another node sends this key now
+        new SendOnce(shared, Duration.ofMinutes(1)).claim("in-flight");
+        AsyncProducer producer = context.getEndpoint("waapi:cloud/text?sendOnceRepository=#orders&sendOnceClaimTimeout=60000")
+                .createAsyncProducer();
+        producer.start();
+        try {
+            for (String key : new String[] { "order-1", "order-1", "in-flight" }) {
+                Exchange exchange = new DefaultExchange(context);
+                fill(exchange, TEXT, Map.of(WaapiConstants.SEND_ONCE_KEY, key));
+                AtomicInteger calls = new AtomicInteger();
+                producer.process(exchange, doneSync -> calls.incrementAndGet());
+                await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(3)).until(() -> calls.get() == 1);
+            }
+        } finally {
+            producer.stop();
+        }
+        wireMock.verify(1, RequestPatternBuilder.allRequests());
     }
 
     private static void fill(Exchange exchange, Object body, Map<String, Object> headers) {

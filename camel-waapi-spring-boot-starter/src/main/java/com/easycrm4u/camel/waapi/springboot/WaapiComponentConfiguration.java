@@ -105,6 +105,20 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
      */
     private IdempotentRepository idempotentRepository;
     /**
+     * Repository of the send-once keys (the CamelWaapiSendOnceKey header): which were sent, which are being sent, and
+     * which have an unknown outcome. Each state change is one add or remove, so any IdempotentRepository shared by the
+     * nodes works (JDBC, Hazelcast, Redis, Infinispan). Default: in memory, for one JVM that is not restarted. A bean
+     * reference: #name or #bean:name.
+     */
+    private IdempotentRepository sendOnceRepository;
+    /**
+     * How long a claimed send-once key counts as in flight (between one and two sendOnceClaimTimeout); a claim older
+     * than that, whose send never finished, reads as an unknown outcome, never as free. 0 (the default) derives it from
+     * requestTimeout: twice requestTimeout, plus one requestTimeout and one maxRetryAfter per rate-limit retry (5.5
+     * minutes with the defaults), longer than a call with all its retries can take.
+     */
+    private Duration sendOnceClaimTimeout = Duration.ZERO;
+    /**
      * The name of the HTTP server component (or bean) that hosts the webhook consumer, a RestConsumerFactory such as
      * platform-http; by default the REST configuration's component, else platform-http when on the classpath, else the
      * only RestConsumerFactory present.
@@ -374,6 +388,24 @@ public class WaapiComponentConfiguration extends ComponentConfigurationPropertie
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
         configured.put("idempotentRepository", idempotentRepository);
+    }
+
+    public IdempotentRepository getSendOnceRepository() {
+        return sendOnceRepository;
+    }
+
+    public void setSendOnceRepository(IdempotentRepository sendOnceRepository) {
+        this.sendOnceRepository = sendOnceRepository;
+        configured.put("sendOnceRepository", sendOnceRepository);
+    }
+
+    public Duration getSendOnceClaimTimeout() {
+        return sendOnceClaimTimeout;
+    }
+
+    public void setSendOnceClaimTimeout(Duration sendOnceClaimTimeout) {
+        this.sendOnceClaimTimeout = sendOnceClaimTimeout;
+        configured.put("sendOnceClaimTimeout", sendOnceClaimTimeout);
     }
 
     public String getWebhookComponentName() {

@@ -45,6 +45,8 @@ class WaapiComponentAutoConfigurationTest {
                         "camel.component.waapi.max-body-size=2048",
                         "camel.component.waapi.idempotent-cache-size=50",
                         "camel.component.waapi.idempotent-repository=#deliveries",
+                        "camel.component.waapi.send-once-repository=#deliveries",
+                        "camel.component.waapi.send-once-claim-timeout=10m",
                         "camel.component.waapi.http-client=#bean:waapiHttpClient",
                         "camel.component.waapi.lazy-start-producer=true",
                         "camel.component.waapi.webhook-component-name=platform-http")
@@ -70,6 +72,8 @@ class WaapiComponentAutoConfigurationTest {
                     assertThat(configuration.getMaxBodySize()).isEqualTo(2048);
                     assertThat(configuration.getIdempotentCacheSize()).isEqualTo(50);
                     assertThat(configuration.getIdempotentRepository()).isSameAs(context.getBean("deliveries"));
+                    assertThat(configuration.getSendOnceRepository()).isSameAs(context.getBean("deliveries"));
+                    assertThat(configuration.getSendOnceClaimTimeout()).isEqualTo(600_000);
                     assertThat(component.getHttpClient()).isSameAs(context.getBean("waapiHttpClient"));
                     assertThat(component.isLazyStartProducer()).isTrue();
                     assertThat(component.getWebhookComponentName()).isEqualTo("platform-http");

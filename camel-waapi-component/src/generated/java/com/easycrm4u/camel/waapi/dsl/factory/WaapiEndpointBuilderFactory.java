@@ -1035,13 +1035,15 @@ public interface WaapiEndpointBuilderFactory {
         /**
          * How long a claimed send-once key counts as in flight (between one and
          * two sendOnceClaimTimeout); a claim older than that, whose send never
-         * finished, reads as an unknown outcome, never as free. Default 0:
-         * (rateLimitRetries 2) x requestTimeout rateLimitRetries x
-         * maxRetryAfter, longer than a call with all its rate-limit retries can
-         * take.
+         * finished, reads as an unknown outcome, never as free. 0 (the default)
+         * derives it from requestTimeout: twice requestTimeout, plus one
+         * requestTimeout and one maxRetryAfter per rate-limit retry (5.5
+         * minutes with the defaults), longer than a call with all its retries
+         * can take.
          * 
          * The option is a: <code>long</code> type.
          * 
+         * Default: 0
          * Group: producer (advanced)
          * 
          * @param sendOnceClaimTimeout the value to set
@@ -1054,13 +1056,15 @@ public interface WaapiEndpointBuilderFactory {
         /**
          * How long a claimed send-once key counts as in flight (between one and
          * two sendOnceClaimTimeout); a claim older than that, whose send never
-         * finished, reads as an unknown outcome, never as free. Default 0:
-         * (rateLimitRetries 2) x requestTimeout rateLimitRetries x
-         * maxRetryAfter, longer than a call with all its rate-limit retries can
-         * take.
+         * finished, reads as an unknown outcome, never as free. 0 (the default)
+         * derives it from requestTimeout: twice requestTimeout, plus one
+         * requestTimeout and one maxRetryAfter per rate-limit retry (5.5
+         * minutes with the defaults), longer than a call with all its retries
+         * can take.
          * 
          * The option will be converted to a <code>long</code> type.
          * 
+         * Default: 0
          * Group: producer (advanced)
          * 
          * @param sendOnceClaimTimeout the value to set
