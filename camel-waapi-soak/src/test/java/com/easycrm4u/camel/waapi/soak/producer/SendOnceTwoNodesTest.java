@@ -64,6 +64,7 @@ class SendOnceTwoNodesTest {
         CountDownLatch done = new CountDownLatch(2 * KEYS);
         Semaphore inFlight = new Semaphore(64);
 
+        long started = System.nanoTime();
         for (int key = 0; key < KEYS; key++) {
             for (int n = 0; n < 2; n++) {
                 inFlight.acquire();
@@ -86,6 +87,8 @@ class SendOnceTwoNodesTest {
         }
 
         assertThat(done.await(5, TimeUnit.MINUTES)).as("all %d exchanges completed", 2 * KEYS).isTrue();
+        System.out.printf("two nodes sent %d keys in %d ms%n", KEYS,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         Map<String, Long> failed = new TreeMap<>();
         failures.forEach((type, count) -> failed.put(type, count.get()));
         assertThat(failed).as("failed exchanges").isEmpty();
