@@ -155,9 +155,16 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
 
     /**
      * A context whose route {@code direct:send} sends keyed texts to the API at {@code port} with {@code repository} as
-     * the send-once repository, and redelivers what {@code isRetryable()} allows (a send in flight elsewhere among it).
+     * the send-once repository, and redelivers what {@code isRetryable()} allows (a send in flight elsewhere among it)
+     * up to 20 times, 50 ms apart.
      */
     static CamelContext context(int port, IdempotentRepository repository, long requestTimeoutMillis) throws Exception {
+        return context(port, repository, requestTimeoutMillis, 20, 50);
+    }
+
+    static CamelContext context(
+            int port, IdempotentRepository repository, long requestTimeoutMillis, int redeliveries, long redeliveryDelay)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind(REPOSITORY, repository);
         context.addComponent("waapi", FaultRun.waapi(port, requestTimeoutMillis));
@@ -168,8 +175,8 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
                 errorHandler(defaultErrorHandler().logExhausted(false));
                 onException(WaapiException.class)
                         .retryWhile(e -> e.getException(WaapiException.class).isRetryable()
-                                && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 20)
-                        .redeliveryDelay(50).logExhausted(false).logRetryAttempted(false);
+                                && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= redeliveries)
+                        .redeliveryDelay(redeliveryDelay).logExhausted(false).logRetryAttempted(false);
                 from("direct:send").to("waapi:cloud/text?sendOnceRepository=#" + REPOSITORY);
             }
         });

@@ -47,8 +47,9 @@ class SendOnceTwoNodesTest {
 
     private static void race(HazelcastMembers hazelcast, FaultServer api, List<CamelContext> nodes) throws Exception {
         for (int i = 0; i < 2; i++) {
+            // the node that lost a key's race redelivers until the winner's send is done, up to 30 s on a busy machine
             CamelContext node = SendOnceRun.context(api.port(),
-                    new HazelcastIdempotentRepository(hazelcast.member(i), "waapi-send-once"), 5_000);
+                    new HazelcastIdempotentRepository(hazelcast.member(i), "waapi-send-once"), 5_000, 300, 100);
             nodes.add(node);
             node.start();
         }
