@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 
 import com.easycrm4u.camel.waapi.client.NotSentException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WaapiFailuresTest {
 
     private static final String CALL = "POST /whatsapp-api/messages/text";
+    private static final String API_ERROR = "{\"success\": false, \"error\": \"Internal error\"}";
 
     @Test
     void anAnswerBodyIsKeptWholeUpToTheLimitAndCutBeyondIt() {
@@ -32,6 +35,41 @@ class WaapiFailuresTest {
                 atTheLimit + "z", false, null, true);
         assertThat(answered.getApiMessage()).endsWith("… (1 more characters cut)");
         assertThat(answered.getResponseBody()).isEqualTo(atTheLimit + "… (1 more characters cut)");
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = { 502, 504, 520, 527 })
+    void aGatewaysStatusIsAnUnknownOutcomeEvenInTheApisShape(int status) {
+        WaapiException e = WaapiFailures.answered(CALL, status, "Bad gateway", API_ERROR, false, null, true);
+
+        assertThat(e).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)
+                .hasMessageContaining("a gateway in front of the API answered");
+        assertThat(e.getStatusCode()).isEqualTo(status);
+        assertThat(e.getApiMessage()).isEqualTo("Bad gateway");
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = { 500, 503, 519, 528, 599 })
+    void anyOtherFiveHundredIsRetryableInTheApisShapeAndUnknownInAnyOther(int status) {
+        WaapiException api = WaapiFailures.answered(CALL, status, "Internal error", API_ERROR, false, null, true);
+        WaapiException proxy = WaapiFailures.answered(CALL, status, null, "<html>" + status + "</html>", false, null, false);
+
+        assertThat(api).isExactlyInstanceOf(WaapiServerException.class);
+        assertThat(api.isRetryable()).isTrue();
+        assertThat(proxy).isExactlyInstanceOf(WaapiOutcomeUnknownException.class)
+                .hasMessageContaining("not the API's own error answer").hasMessageContaining("delivery webhook");
+        assertThat(proxy.isRetryable()).isFalse();
+        assertThat(proxy.getResponseBody()).isEqualTo("<html>" + status + "</html>");
+    }
+
+    @Test
+    void aRequestTimeoutOrAClientErrorIsJudgedByItsStatusWhateverItsShape() {
+        assertThat(WaapiFailures.answered(CALL, 408, null, "<html>408</html>", false, null, false))
+                .isExactlyInstanceOf(WaapiServerException.class);
+        assertThat(WaapiFailures.answered(CALL, 499, null, "<html>499</html>", false, null, false))
+                .isExactlyInstanceOf(WaapiException.class);
+        assertThat(WaapiFailures.answered(CALL, 404, null, "<html>404</html>", false, null, false))
+                .isExactlyInstanceOf(WaapiNotFoundException.class);
     }
 
     @Test

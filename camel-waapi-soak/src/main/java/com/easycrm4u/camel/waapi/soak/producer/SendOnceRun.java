@@ -45,9 +45,12 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
     static final String DUPLICATE_SEND = "CamelWaapiDuplicateSend";
     /** The bean name of the send-once repository in each context. */
     static final String REPOSITORY = "sendOnce";
-    /** Every REPLAY_EVERY-th send repeats the key of the send REPLAY_DISTANCE before it. */
+    /**
+     * Every REPLAY_EVERY-th send repeats the key of the send REPLAY_DISTANCE before it, which is no repeat itself:
+     * within the sends in flight, so that the first may still be in flight, or done.
+     */
     static final int REPLAY_EVERY = 10;
-    static final int REPLAY_DISTANCE = 50;
+    static final int REPLAY_DISTANCE = 45;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = FaultRun.options(args);
@@ -63,7 +66,7 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
 
     /** The key of send {@code i}: its own number, or for every tenth send the key of a send a little earlier. */
     static int keyOf(int i) {
-        return i % REPLAY_EVERY == REPLAY_EVERY - 1 && i >= REPLAY_DISTANCE ? keyOf(i - REPLAY_DISTANCE) : i;
+        return i % REPLAY_EVERY == REPLAY_EVERY - 1 && i >= REPLAY_DISTANCE ? i - REPLAY_DISTANCE : i;
     }
 
     SendOnceRunReport run() throws Exception {
@@ -102,9 +105,10 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
                     } else {
                         if (failure instanceof WaapiOutcomeUnknownException) {
                             unknown.incrementAndGet();
+                        } else {
+                            failures.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong())
+                                    .incrementAndGet();
                         }
-                        failures.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong())
-                                .incrementAndGet();
                     }
                     inFlight.release();
                     done.countDown();
@@ -151,9 +155,16 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
 
     /**
      * A context whose route {@code direct:send} sends keyed texts to the API at {@code port} with {@code repository} as
-     * the send-once repository, and redelivers what {@code isRetryable()} allows (a send in flight elsewhere among it).
+     * the send-once repository, and redelivers what {@code isRetryable()} allows (a send in flight elsewhere among it)
+     * up to 20 times, 50 ms apart.
      */
     static CamelContext context(int port, IdempotentRepository repository, long requestTimeoutMillis) throws Exception {
+        return context(port, repository, requestTimeoutMillis, 20, 50);
+    }
+
+    static CamelContext context(
+            int port, IdempotentRepository repository, long requestTimeoutMillis, int redeliveries, long redeliveryDelay)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind(REPOSITORY, repository);
         context.addComponent("waapi", FaultRun.waapi(port, requestTimeoutMillis));
@@ -164,8 +175,8 @@ public record SendOnceRun(int sends, int concurrency, long requestTimeoutMillis,
                 errorHandler(defaultErrorHandler().logExhausted(false));
                 onException(WaapiException.class)
                         .retryWhile(e -> e.getException(WaapiException.class).isRetryable()
-                                && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= 20)
-                        .redeliveryDelay(50).logExhausted(false).logRetryAttempted(false);
+                                && e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) <= redeliveries)
+                        .redeliveryDelay(redeliveryDelay).logExhausted(false).logRetryAttempted(false);
                 from("direct:send").to("waapi:cloud/text?sendOnceRepository=#" + REPOSITORY);
             }
         });

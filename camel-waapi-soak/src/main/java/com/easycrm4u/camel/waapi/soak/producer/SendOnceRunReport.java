@@ -8,6 +8,7 @@ import static com.easycrm4u.camel.waapi.soak.producer.FaultRunReport.row;
  * The figures of a send-once run, and whether the promise held: nothing pending, no key processed by the server more
  * than once, no key whose sends succeeded twice, and no duplicate skipped for a key that was not sent.
  *
+ * @param unknown           exchanges that failed with WaapiOutcomeUnknownException; {@code failures} holds the others
  * @param sentTwice         keys whose sends succeeded more than once
  * @param duplicateOfUnsent keys skipped as duplicates although no send of theirs succeeded
  */

@@ -37,9 +37,9 @@ class SendOnceRunTest {
     @Test
     void everyTenthSendRepeatsTheKeyOfAnEarlierOne() {
         assertThat(SendOnceRun.keyOf(0)).isZero();
-        assertThat(SendOnceRun.keyOf(9)).as("too early to repeat").isEqualTo(9);
-        assertThat(SendOnceRun.keyOf(58)).isEqualTo(58);
-        assertThat(SendOnceRun.keyOf(59)).isEqualTo(9);
-        assertThat(SendOnceRun.keyOf(109)).as("a repeat of a repeat is the first key").isEqualTo(9);
+        assertThat(SendOnceRun.keyOf(39)).as("too early to repeat").isEqualTo(39);
+        assertThat(SendOnceRun.keyOf(48)).isEqualTo(48);
+        assertThat(SendOnceRun.keyOf(49)).isEqualTo(4);
+        assertThat(SendOnceRun.keyOf(109)).as("the key repeated is never a repeat itself").isEqualTo(64);
     }
 }
