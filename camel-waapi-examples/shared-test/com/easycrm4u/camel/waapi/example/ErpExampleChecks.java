@@ -106,22 +106,35 @@ public final class ErpExampleChecks {
                 .isEqualTo("Order SO-1001 (AWB-12345): read");
     }
 
-    /** An order file dropped into {@code workDir/inbox} is sent, reported up to read, and moved to {@code .done}. */
+    /**
+     * An order file dropped into {@code workDir/inbox} is sent, reported up to read, and moved to {@code .done}; the same
+     * order dropped again is not sent again.
+     */
     public static void assertInboxOrderSent(Path workDir, WaapiSandbox sandbox) {
         String orderId = "SO-" + UUID.randomUUID();
-        try {
-            Files.createDirectories(workDir.resolve("inbox"));
-            Files.writeString(workDir.resolve("inbox/" + orderId + ".json"), JSON.createObjectNode().put("orderId", orderId)
-                    .put("customerName", "Ravi").put("phone", "917890000301").put("awb", "AWB-2001").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeOrder(workDir, orderId, orderId);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reportedOrders(workDir)).containsKey(orderId)
                 .extractingByKey(orderId).extracting(order -> order.path("status").asText()).isEqualTo("read"));
         String messageId = reportedOrders(workDir).get(orderId).path("messageId").asText();
         assertThat(sandbox.getSentMessage(messageId).getTo()).isEqualTo("917890000301");
         await().atMost(PATIENCE).until(() -> Files.exists(workDir.resolve("inbox/.done/" + orderId + ".json")));
+
+        // the same order dropped again: its send-once key (the order id) was sent, so nothing is sent
+        writeOrder(workDir, orderId + "-again", orderId);
+        await().atMost(PATIENCE).until(() -> Files.exists(workDir.resolve("inbox/.done/" + orderId + "-again.json")));
+        assertThat(sandbox.getSentMessages()).filteredOn(m -> "917890000301".equals(m.getTo()))
+                .as("order_shipped messages of order %s", orderId).hasSize(1);
+    }
+
+    private static void writeOrder(Path workDir, String fileName, String orderId) {
+        try {
+            Files.createDirectories(workDir.resolve("inbox"));
+            Files.writeString(workDir.resolve("inbox/" + fileName + ".json"), JSON.createObjectNode().put("orderId", orderId)
+                    .put("customerName", "Ravi").put("phone", "917890000301").put("awb", "AWB-2001").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -95,28 +95,7 @@ class SendOnceTest {
     void aSendThatFinishedBetweenTheFirstLookAndTheClaimIsSeen() {
         SendOnce.Claim first = nodeA.claim("order-1");
         // node A finishes just after node B looked, before B claims
-        MemoryIdempotentRepository racing = new MemoryIdempotentRepository() {
-            private boolean finished;
-
-            @Override
-            public boolean add(String key) {
-                if (!finished) {
-                    finished = true;
-                    nodeA.sent(first);
-                }
-                return shared.add(key);
-            }
-
-            @Override
-            public boolean contains(String key) {
-                return shared.contains(key);
-            }
-
-            @Override
-            public boolean remove(String key) {
-                return shared.remove(key);
-            }
-        };
+        RacingRepository racing = new RacingRepository(shared, () -> nodeA.sent(first));
         SendOnce late = new SendOnce(racing, TIMEOUT, clockB::get);
         assertThat(late.claim("order-1").state()).isEqualTo(SENT);
         assertThat(shared.getCache()).as("no claim left behind").containsOnlyKeys(nodeA.entry("order-1"));

@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.webhook;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.easycrm4u.camel.waapi.internal.RacingRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
@@ -111,23 +112,7 @@ class WebhookDeduplicatorTest {
     void anEventRoutedElsewhereBetweenTheFirstLookAndTheClaimIsSkipped() {
         WebhookDeduplicator.Claim first = nodeA.claim("message:wamid.1");
         // node A finishes just after node B looked for the routed entry and before B adds its claim
-        MemoryIdempotentRepository racing = new MemoryIdempotentRepository() {
-            @Override
-            public boolean add(String key) {
-                first.routed();
-                return shared.add(key);
-            }
-
-            @Override
-            public boolean contains(String key) {
-                return shared.contains(key);
-            }
-
-            @Override
-            public boolean remove(String key) {
-                return shared.remove(key);
-            }
-        };
+        RacingRepository racing = new RacingRepository(shared, first::routed);
         WebhookDeduplicator late = new WebhookDeduplicator(racing, "/waapi/webhook", EXPIRY, clockB::get);
 
         assertThat(late.claim("message:wamid.1").state()).isEqualTo(ROUTED_BEFORE);
