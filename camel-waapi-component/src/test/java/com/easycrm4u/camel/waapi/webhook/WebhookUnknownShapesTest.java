@@ -162,6 +162,18 @@ class WebhookUnknownShapesTest extends WebhookTestSupport {
     }
 
     @Test
+    void splitFalseKeysAnEnvelopeWithAPartThatCannotBeTypedOnItsBodyAloneWhenEveryEntryHasATime() {
+        String timed = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"time\":1718636000,"
+                       + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[null]}}]}]}";
+        byte[] body = timed.getBytes(StandardCharsets.UTF_8);
+        assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
+        // the same signed body under another delivery id: its entry time says it is the same delivery
+        assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
+        assertThat(received("envelopes")).singleElement().satisfies(exchange -> assertThat(
+                exchange.getMessage().getHeader(WaapiConstants.EVENT_KEY, String.class)).matches("delivery:[0-9a-f]{64}"));
+    }
+
+    @Test
     void splitFalseRoutesJsonOfAnotherShapeAsOneUnknownEvent() {
         byte[] body = "{\"event\":\"test\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(postSigned("/waapi/envelope", body).statusCode()).isEqualTo(200);
