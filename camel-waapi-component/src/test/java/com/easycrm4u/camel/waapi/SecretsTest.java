@@ -86,6 +86,15 @@ class SecretsTest extends WaapiTestSupport {
         assertNoSecret(logs);
     }
 
+    @Test
+    void theWebhookSettingsHideTheVerifyTokens() {
+        var settings = new com.easycrm4u.camel.waapi.webhook.WebhookProcessor.Settings(
+                "/waapi/webhook", true, List.of(VERIFY_TOKEN, URI_SECRET), java.util.Set.of(), true, null);
+
+        assertNoSecret(settings.toString());
+        assertThat(settings.toString()).contains("/waapi/webhook", "verifyTokens=2");
+    }
+
     private static void assertNoSecret(String text) {
         for (String secret : SECRETS) {
             assertThat(text).doesNotContain(secret);

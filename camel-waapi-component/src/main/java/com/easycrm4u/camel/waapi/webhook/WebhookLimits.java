@@ -51,7 +51,7 @@ public final class WebhookLimits {
     /**
      * Holds this many more bytes of unverified bodies; false (and nothing held) when the total would pass the bound.
      */
-    boolean holdUnverified(long bytes) {
+    public boolean holdUnverified(long bytes) {
         if (unverifiedBytes.addAndGet(bytes) > maxUnverifiedBytes) {
             unverifiedBytes.addAndGet(-bytes);
             return false;
@@ -60,14 +60,14 @@ public final class WebhookLimits {
     }
 
     /** Gives back bytes of unverified bodies held: the body was verified, refused or dropped. */
-    void releaseUnverified(long bytes) {
+    public void releaseUnverified(long bytes) {
         if (bytes != 0) {
             unverifiedBytes.addAndGet(-bytes);
         }
     }
 
     /** The bytes held now for bodies not verified yet. */
-    long unverifiedBytes() {
+    public long unverifiedBytes() {
         return unverifiedBytes.get();
     }
 

@@ -51,6 +51,13 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
      */
     public record Settings(String path, boolean verifySignature, List<String> verifyTokens, Set<String> acceptedEvents,
             boolean split, ObjectMapper mapper) {
+
+        /** Without the verify tokens: they are secrets. */
+        @Override
+        public String toString() {
+            return "Settings[path=" + path + ", verifySignature=" + verifySignature + ", verifyTokens=" + verifyTokens.size()
+                   + " (not shown), acceptedEvents=" + acceptedEvents + ", split=" + split + "]";
+        }
     }
 
     /**

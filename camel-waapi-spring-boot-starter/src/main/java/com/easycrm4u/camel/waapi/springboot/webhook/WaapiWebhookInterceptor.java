@@ -1,14 +1,12 @@
 package com.easycrm4u.camel.waapi.springboot.webhook;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
 import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
-import com.easycrm4u.camel.waapi.webhook.WebhookBodyReader;
 import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 import org.apache.camel.CamelContext;
@@ -28,32 +26,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class WaapiWebhookInterceptor implements HandlerInterceptor {
 
-    /** The most bytes of bodies whose signature is not checked yet that the application holds at once. */
-    static final long DEFAULT_MAX_UNVERIFIED_BYTES = 32L * 1024 * 1024;
-
     private static final String RECEIVED = WaapiWebhookInterceptor.class.getName() + ".received";
 
     private final ObjectProvider<CamelContext> camelContext;
-    private final long readTimeoutMillis;
-    private final UnverifiedBytes unverified;
-
-    /** With the component's body read deadline and the default bound of unverified bytes. */
-    public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
-        this(camelContext, WebhookBodyReader.READ_TIMEOUT, DEFAULT_MAX_UNVERIFIED_BYTES);
-    }
 
     /**
-     * @param readTimeout        how long a sender may take to send a body once its headers are in (408 after)
-     * @param maxUnverifiedBytes the most bytes of bodies not verified yet held at once, across requests (503 past it)
+     * The read deadline ({@code bodyReadTimeout}) and the bound of unverified bytes ({@code maxUnverifiedBytes}) are the
+     * matched consumer's own options, as on every other host.
      */
-    public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext, Duration readTimeout,
-                                   long maxUnverifiedBytes) {
-        if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("the webhook body read timeout must be positive, not " + readTimeout);
-        }
+    public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
         this.camelContext = camelContext;
-        this.readTimeoutMillis = readTimeout.toMillis();
-        this.unverified = new UnverifiedBytes(maxUnverifiedBytes);
     }
 
     @Override
@@ -73,9 +55,9 @@ public class WaapiWebhookInterceptor implements HandlerInterceptor {
             WebhookAnswers.writeAndClose(request.startAsync(request, response), refusal);
             return false;
         }
-        WebhookBodyRead read = new WebhookBodyRead(request, admission, unverified);
+        WebhookBodyRead read = new WebhookBodyRead(request, admission);
         request.setAttribute(RECEIVED, Boolean.TRUE);
-        read.start(request.startAsync(read.request(), response), readTimeoutMillis);
+        read.start(request.startAsync(read.request(), response), admission.limits().getBodyReadTimeout().toMillis());
         return false;
     }
 
@@ -87,10 +69,5 @@ public class WaapiWebhookInterceptor implements HandlerInterceptor {
         }
         CamelContext context = camelContext.getIfAvailable();
         return context != null ? WebhookPaths.of(context).find(consumer.getEndpoint().getPath()) : null;
-    }
-
-    /** The bytes of unverified bodies held now. */
-    long unverifiedBytesHeld() {
-        return unverified.held();
     }
 }

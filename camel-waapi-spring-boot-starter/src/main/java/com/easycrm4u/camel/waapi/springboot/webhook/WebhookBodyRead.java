@@ -13,6 +13,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
+import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
 import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
 import com.easycrm4u.camel.waapi.webhook.WebhookOutcome;
 
@@ -35,7 +36,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private static final int CHUNK = 8192;
 
     private final WebhookAdmission admission;
-    private final UnverifiedBytes unverified;
+    private final WebhookLimits limits;
     private final ServletInputStream input;
     private final ReadBodyRequest request;
     private final List<byte[]> chunks = new ArrayList<>();
@@ -46,9 +47,9 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private long size;
     private long held;
 
-    WebhookBodyRead(HttpServletRequest request, WebhookAdmission admission, UnverifiedBytes unverified) throws IOException {
+    WebhookBodyRead(HttpServletRequest request, WebhookAdmission admission) throws IOException {
         this.admission = admission;
-        this.unverified = unverified;
+        this.limits = admission.limits();
         this.input = request.getInputStream();
         this.request = new ReadBodyRequest(request, this::release);
     }
@@ -87,12 +88,8 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
                 answer(admission.answer(WebhookOutcome.BODY_TOO_LARGE));
                 return;
             }
-            if (!unverified.tryHold(read)) {
-                admission.answer(WebhookOutcome.UNAVAILABLE);
-                answer(new WebhookAnswer(
-                        503,
-                        "{\"ok\":false,\"error\":\"the receiver holds too many unverified deliveries; send it again later\"}",
-                        WebhookAnswer.RETRY_AFTER_SECONDS));
+            if (!limits.holdUnverified(read)) {
+                answer(admission.answer(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED));
                 return;
             }
             held += read;
@@ -171,7 +168,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     /** Once the consumer read the body (and checked its signature right after), or the request ended. */
     private synchronized void release() {
         if (held > 0) {
-            unverified.release(held);
+            limits.releaseUnverified(held);
             held = 0;
         }
     }

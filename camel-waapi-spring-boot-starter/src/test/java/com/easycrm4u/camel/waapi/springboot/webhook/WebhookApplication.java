@@ -34,15 +34,10 @@ class WebhookApplication {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("waapi:webhook?maxBodySize=" + MAX_BODY_SIZE)
+                from("waapi:webhook?maxBodySize=" + MAX_BODY_SIZE + "&bodyReadTimeout=" + READ_TIMEOUT.toMillis()
+                     + "&maxUnverifiedBytes=" + MAX_UNVERIFIED_BYTES)
                         .process(exchange -> ROUTED.add(String.valueOf(exchange.getMessage().getBody())));
             }
         };
-    }
-
-    @Bean
-    MappedInterceptor waapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
-        return new MappedInterceptor(
-                null, new WaapiWebhookInterceptor(camelContext, READ_TIMEOUT, MAX_UNVERIFIED_BYTES));
     }
 }

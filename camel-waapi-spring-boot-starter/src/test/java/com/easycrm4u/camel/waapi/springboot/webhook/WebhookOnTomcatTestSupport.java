@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.handler.MappedInterceptor;
 
 import static com.easycrm4u.camel.waapi.springboot.webhook.WebhookApplication.MAX_BODY_SIZE;
 import static com.easycrm4u.camel.waapi.springboot.webhook.WebhookApplication.ROUTED;
@@ -31,7 +32,7 @@ abstract class WebhookOnTomcatTestSupport {
     int port;
 
     @Autowired
-    MappedInterceptor waapiWebhookInterceptor;
+    CamelContext camelContext;
 
     /** A delivery signed with the verify token, with a body of its own (so it is not a duplicate). */
     static String genuineBody() {
@@ -56,7 +57,7 @@ abstract class WebhookOnTomcatTestSupport {
     }
 
     long unverifiedBytesHeld() {
-        return ((WaapiWebhookInterceptor) waapiWebhookInterceptor.getInterceptor()).unverifiedBytesHeld();
+        return WebhookPaths.of(camelContext).find("/waapi/webhook").limits().unverifiedBytes();
     }
 
     @ParameterizedTest
