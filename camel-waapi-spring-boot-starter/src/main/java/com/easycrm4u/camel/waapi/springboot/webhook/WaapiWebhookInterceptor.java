@@ -31,8 +31,8 @@ public class WaapiWebhookInterceptor implements HandlerInterceptor {
     private final ObjectProvider<CamelContext> camelContext;
 
     /**
-     * The read deadline ({@code bodyReadTimeout}) and the bound of unverified bytes ({@code maxUnverifiedBytes}) are the
-     * matched consumer's own options, as on every other host.
+     * The read deadline ({@code bodyReadTimeout}) and the bound of unverified bytes ({@code maxUnverifiedBytes}) are
+     * the matched consumer's own options, as on every other host.
      */
     public WaapiWebhookInterceptor(ObjectProvider<CamelContext> camelContext) {
         this.camelContext = camelContext;

@@ -13,8 +13,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
-import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
 import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
+import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
 import com.easycrm4u.camel.waapi.webhook.WebhookOutcome;
 
 /**
