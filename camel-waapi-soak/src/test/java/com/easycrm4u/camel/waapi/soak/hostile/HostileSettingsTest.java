@@ -35,13 +35,13 @@ class HostileSettingsTest {
 
     @Test
     void eachReceiverLeavesTheOtherHostsServerOut() {
-        String soak = path("work", "camel-waapi-soak", "target", "classes");
-        String starter = path("work", "camel-waapi-spring-boot-starter", "target", "classes");
-        String vertx = path("m2", "camel-platform-http-vertx-4.18.0.jar");
-        String httpCommon = path("m2", "camel-http-common-4.18.0.jar");
-        String tomcat = path("m2", "tomcat-embed-core-10.1.50.jar");
-        String webmvc = path("m2", "spring-webmvc-6.2.15.jar");
-        String hazelcast = path("m2", "hazelcast-5.4.0.jar");
+        String soak = path("project", "camel-waapi-soak", "target", "classes");
+        String starter = path("project", "camel-waapi-spring-boot-starter", "target", "classes");
+        String vertx = path("repository", "camel-platform-http-vertx-4.18.0.jar");
+        String httpCommon = path("repository", "camel-http-common-4.18.0.jar");
+        String tomcat = path("repository", "tomcat-embed-core-10.1.50.jar");
+        String webmvc = path("repository", "spring-webmvc-6.2.15.jar");
+        String hazelcast = path("repository", "hazelcast-5.4.0.jar");
         String classPath = String.join(File.pathSeparator, soak, starter, vertx, httpCommon, tomcat, webmvc, hazelcast);
 
         assertThat(Host.CAMEL_MAIN.classPath(classPath).split(File.pathSeparator)).containsExactly(soak, vertx);
