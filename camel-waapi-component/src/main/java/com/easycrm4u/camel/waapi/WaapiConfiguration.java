@@ -29,8 +29,11 @@ public class WaapiConfiguration implements Cloneable {
     /** Milliseconds. */
     public static final long DEFAULT_CLAIM_EXPIRY = 60_000;
     public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
-    /** 64 MiB: 64 bodies of the default maxBodySize at once, a quarter of a 256 MiB heap. */
-    public static final long DEFAULT_MAX_UNVERIFIED_BYTES = 67_108_864;
+    /**
+     * 32 MiB: 32 bodies of the default maxBodySize at once, an eighth of a 256 MiB heap (a Spring Boot application on
+     * Tomcat under the hostile-load run peaked close to 256 MiB with it, so not more).
+     */
+    public static final long DEFAULT_MAX_UNVERIFIED_BYTES = 33_554_432;
     /**
      * More than the concurrency a sender keeps up (the benchmarks drive 256), so a burst of genuine deliveries waits
      * rather than being refused; at WAAPI's deliveries of a few KB, a few MB held.
