@@ -34,8 +34,27 @@ class UnsetSecretVariableTest {
         Throwable failure = catchThrowable(() -> SpringApplication.run(WebhookOnly.class, args.toArray(String[]::new)).close());
 
         assertThat(failure).as("the application started").isNotNull();
-        assertThat(failure).hasStackTraceContaining("camel.component.waapi." + unset + " is a placeholder");
-        assertThat(messages(failure)).noneMatch(message -> message.contains("WAAPI_TEST_UNSET"));
+        String variable = "WAAPI_TEST_UNSET_" + unset.toUpperCase().replace('-', '_');
+        assertNamesTheProperty(failure, unset, variable);
+        // the secrets that were set are never shown
+        assertThat(messages(failure)).noneMatch(message -> message.contains("-value"));
+    }
+
+    /**
+     * On Camel 4.18 our check names the property and not the placeholder. Camel 4.22's Spring Boot security policy
+     * resolves every Camel property first and fails the start already, with Spring's own message naming the variable
+     * that is not set (the variable's name, not a secret): either way the application does not start.
+     */
+    private static void assertNamesTheProperty(Throwable failure, String property, String variable) {
+        List<String> messages = messages(failure);
+        boolean ours = messages.stream().anyMatch(m -> m.contains("camel.component.waapi." + property + " is a placeholder"));
+        boolean springs = messages.stream().anyMatch(m -> m.contains("Could not resolve placeholder '" + variable + "'"));
+        assertThat(ours || springs).as("the failure names camel.component.waapi." + property + " or " + variable + ": "
+                                       + messages)
+                .isTrue();
+        if (ours) {
+            assertThat(messages).noneMatch(message -> message.contains(variable));
+        }
     }
 
     @ParameterizedTest
@@ -44,7 +63,12 @@ class UnsetSecretVariableTest {
         Throwable failure = catchThrowable(() -> SpringApplication.run(WebhookOnly.class, "--server.port=0",
                 "--spring.main.banner-mode=off", "--camel.component.waapi.webhook-verify-token=" + token).close());
 
-        assertThat(failure).hasStackTraceContaining("camel.component.waapi.webhook-verify-token is a placeholder");
+        assertThat(failure).as("the application started").isNotNull();
+        if (token.startsWith("{{")) {
+            assertThat(failure).hasStackTraceContaining("camel.component.waapi.webhook-verify-token is a placeholder");
+        } else {
+            assertNamesTheProperty(failure, "webhook-verify-token", "WAAPI_TEST_UNSET_SECOND_TOKEN");
+        }
     }
 
     private static List<String> messages(Throwable failure) {

@@ -546,7 +546,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option is a: <code>long</code> type.
          * 
-         * Default: 67108864
+         * Default: 33554432
          * Group: consumer (advanced)
          * 
          * @param maxUnverifiedBytes the value to set
@@ -565,7 +565,7 @@ public interface WaapiEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>long</code> type.
          * 
-         * Default: 67108864
+         * Default: 33554432
          * Group: consumer (advanced)
          * 
          * @param maxUnverifiedBytes the value to set
