@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WaapiExtensionTest {
 
     private static final String API_PORT = "waapi.test.api.port";
+    private static final String MEMORY_REPOSITORY = "org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository";
 
     private static final WireMock API = new WireMock("127.0.0.1", apiPort());
     private static final String BASE_URL = "http://127.0.0.1:" + apiPort() + "/api/v1/external";
@@ -62,7 +63,9 @@ class WaapiExtensionTest {
                             "camel.component.waapi.from-phone-no=+917890000199",
                             "camel.component.waapi.request-timeout=5s",
                             "camel.component.waapi.rate-limit-retries=0",
-                            "camel.component.waapi.webhook-verify-token=verify-token")),
+                            "camel.component.waapi.webhook-verify-token=verify-token",
+                            "camel.component.waapi.send-once-repository=#class:" + MEMORY_REPOSITORY,
+                            "camel.component.waapi.send-once-claim-timeout=10m")),
                     "application.properties"))
             .overrideConfigKey("camel.component.waapi.base-url", BASE_URL)
             .addBuildChainCustomizer(chain -> chain.addBuildStep(WaapiExtensionTest::assertRegisteredForReflection)
@@ -98,6 +101,8 @@ class WaapiExtensionTest {
         assertThat(configuration.getRequestTimeout()).isEqualTo(5_000);
         assertThat(configuration.getRateLimitRetries()).isZero();
         assertThat(configuration.getWebhookVerifyToken()).isEqualTo("verify-token");
+        assertThat(configuration.getSendOnceRepository().getClass().getName()).isEqualTo(MEMORY_REPOSITORY);
+        assertThat(configuration.getSendOnceClaimTimeout()).isEqualTo(600_000);
     }
 
     @Test
