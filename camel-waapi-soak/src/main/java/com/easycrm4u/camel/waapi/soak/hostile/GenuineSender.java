@@ -100,12 +100,7 @@ final class GenuineSender {
         String deliveryId = "dlv-hostile-" + number;
         long backoff = FIRST_BACKOFF_MILLIS;
         while (receiverAlive.getAsBoolean()) {
-            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(ANSWER_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", delivery.signature())
-                    .header("X-WAAPI-Event", "messages")
-                    .header("X-WAAPI-Delivery", deliveryId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
+            HttpRequest request = delivery.request(webhook, ANSWER_TIMEOUT, deliveryId);
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 answers.computeIfAbsent(status, s -> new LongAdder()).increment();
@@ -113,7 +108,7 @@ final class GenuineSender {
                     acknowledged.set(number, System.nanoTime() - startNanos);
                     return;
                 }
-                if (status < 500 && status != 408 && status != 429) {
+                if (!SoakDeliveries.isSentAgain(status)) {
                     refused.increment();
                     return;
                 }

@@ -1,6 +1,9 @@
 package com.easycrm4u.camel.waapi.soak.webhook;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,6 +18,23 @@ public final class SoakDeliveries {
 
     /** One delivery: the signed bytes and the keys of the events in it. */
     public record Delivery(int number, byte[] body, String signature, List<String> eventKeys) {
+
+        /** The POST of this delivery as WAAPI sends it, with the (unsigned) delivery id it keeps across its retries. */
+        public HttpRequest request(URI webhook, Duration answerTimeout, String deliveryId) {
+            return HttpRequest.newBuilder(webhook).timeout(answerTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", signature)
+                    .header("X-WAAPI-Event", "messages")
+                    .header("X-WAAPI-Delivery", deliveryId)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        }
+    }
+
+    /**
+     * Whether WAAPI sends a delivery answered with this status again: 5xx, 408 and 429 yes, any other answer is final.
+     */
+    public static boolean isSentAgain(int status) {
+        return status >= 500 || status == 408 || status == 429;
     }
 
     private SoakDeliveries() {

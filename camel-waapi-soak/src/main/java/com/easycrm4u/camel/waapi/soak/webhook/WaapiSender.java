@@ -42,19 +42,11 @@ final class WaapiSender {
         for (int attempt = 0; attempt < MOST_ATTEMPTS; attempt++) {
             List<URI> nodes = liveNodes.get();
             URI node = nodes.get((int) (turn.getAndIncrement() % nodes.size()));
-            HttpRequest request = HttpRequest.newBuilder(node).timeout(answerTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", delivery.signature())
-                    .header("X-WAAPI-Event", "messages")
-                    .header("X-WAAPI-Delivery", deliveryId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
+            HttpRequest request = delivery.request(node, answerTimeout, deliveryId);
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 report.answer(status);
-                if (status >= 200 && status < 300) {
-                    return;
-                }
-                if (status < 500 && status != 408 && status != 429) {
+                if (status >= 200 && status < 300 || !SoakDeliveries.isSentAgain(status)) {
                     return;
                 }
             } catch (HttpTimeoutException e) {
