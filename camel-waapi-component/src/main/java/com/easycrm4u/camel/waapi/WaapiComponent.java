@@ -8,7 +8,7 @@ import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.JdkTransport;
 import com.easycrm4u.camel.waapi.client.WaapiTransport;
 import com.easycrm4u.camel.waapi.internal.ClaimKeepingMemoryRepository;
-import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
+import com.easycrm4u.camel.waapi.internal.metrics.WaapiMetrics;
 import com.easycrm4u.camel.waapi.operation.WaapiOperations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -148,7 +148,7 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
      * counted nowhere. Looked up on first use (the first producer's start), so a registry bound with the routes is
      * found. The webhook consumer reports its deliveries here.
      */
-    public WaapiMetrics getMetrics() {
+    WaapiMetrics getMetrics() {
         WaapiMetrics current = metrics;
         if (current == null) {
             current = WaapiMetrics.lookup(getCamelContext().getRegistry());

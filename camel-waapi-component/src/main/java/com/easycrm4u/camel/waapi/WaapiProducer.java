@@ -3,11 +3,11 @@ package com.easycrm4u.camel.waapi;
 import java.util.concurrent.CompletionException;
 
 import com.easycrm4u.camel.waapi.client.WaapiClient;
-import com.easycrm4u.camel.waapi.health.ProducerHealth;
-import com.easycrm4u.camel.waapi.health.WaapiProducerHealthCheck;
 import com.easycrm4u.camel.waapi.internal.SendOnce;
-import com.easycrm4u.camel.waapi.metrics.CallOutcome;
-import com.easycrm4u.camel.waapi.metrics.WaapiMetrics;
+import com.easycrm4u.camel.waapi.internal.health.ProducerHealth;
+import com.easycrm4u.camel.waapi.internal.health.WaapiProducerHealthCheck;
+import com.easycrm4u.camel.waapi.internal.metrics.CallOutcome;
+import com.easycrm4u.camel.waapi.internal.metrics.WaapiMetrics;
 import com.easycrm4u.camel.waapi.operation.WaapiOperation;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;

@@ -88,7 +88,7 @@ class SecretsTest extends WaapiTestSupport {
 
     @Test
     void theWebhookSettingsHideTheVerifyTokens() {
-        var settings = new com.easycrm4u.camel.waapi.webhook.WebhookProcessor.Settings(
+        var settings = new com.easycrm4u.camel.waapi.webhook.internal.WebhookProcessor.Settings(
                 "/waapi/webhook", true, List.of(VERIFY_TOKEN, URI_SECRET), java.util.Set.of(), true, null);
 
         assertNoSecret(settings.toString());

@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.easycrm4u.camel.waapi.internal.metrics.WaapiMetrics;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -114,6 +115,11 @@ public abstract class WaapiTestSupport {
 
     protected static ResponseDefinitionBuilder json(int status, String json) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    /** The component's counters, which it keeps to itself (package-private). */
+    protected static WaapiMetrics metricsOf(WaapiComponent component) {
+        return component.getMetrics();
     }
 
     protected static String path(String path) {

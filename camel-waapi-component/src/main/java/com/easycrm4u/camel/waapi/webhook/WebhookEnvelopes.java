@@ -1,24 +1,12 @@
 package com.easycrm4u.camel.waapi.webhook;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.easycrm4u.camel.waapi.webhook.model.InboundMessage;
-import com.easycrm4u.camel.waapi.webhook.model.InboundMessageEvent;
-import com.easycrm4u.camel.waapi.webhook.model.MessageStatus;
-import com.easycrm4u.camel.waapi.webhook.model.MessageStatusEvent;
-import com.easycrm4u.camel.waapi.webhook.model.MessagesValue;
+import com.easycrm4u.camel.waapi.webhook.internal.EnvelopeBinding;
 import com.easycrm4u.camel.waapi.webhook.model.OtherChangeEvent;
-import com.easycrm4u.camel.waapi.webhook.model.TemplateStatusEvent;
-import com.easycrm4u.camel.waapi.webhook.model.TemplateStatusUpdate;
-import com.easycrm4u.camel.waapi.webhook.model.WebhookChange;
-import com.easycrm4u.camel.waapi.webhook.model.WebhookContact;
-import com.easycrm4u.camel.waapi.webhook.model.WebhookEntry;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEnvelope;
 import com.easycrm4u.camel.waapi.webhook.model.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,13 +32,13 @@ public final class WebhookEnvelopes {
      * @throws InvalidWebhookPayloadException naming what is wrong: not JSON, or not an envelope
      */
     public static WebhookEnvelope parse(byte[] body, ObjectMapper mapper) {
-        ObjectReader reader = strictReader(mapper);
-        WebhookEnvelope envelope = bind(reader.forType(WebhookEnvelope.class), body);
+        ObjectReader reader = EnvelopeBinding.strictReader(mapper);
+        WebhookEnvelope envelope = EnvelopeBinding.bind(reader.forType(WebhookEnvelope.class), body);
         if (envelope != null) {
             return envelope;
         }
         // read again as a tree, to say what is wrong
-        JsonNode root = readJson(reader, body);
+        JsonNode root = EnvelopeBinding.readJson(reader, body);
         checkEnvelope(root);
         try {
             return reader.treeToValue(root, WebhookEnvelope.class);
@@ -63,61 +51,6 @@ public final class WebhookEnvelopes {
         } catch (JsonProcessingException e) {
             throw new InvalidWebhookPayloadException("the envelope does not have the WhatsApp webhook shape", e);
         }
-    }
-
-    /** A reader of envelopes that refuses trailing data after the JSON document. */
-    static ObjectReader envelopeReader(ObjectMapper mapper) {
-        return strictReader(mapper).forType(WebhookEnvelope.class);
-    }
-
-    /**
-     * The envelope bound in one pass, without a tree of the whole body, when it has the envelope's structure (what
-     * {@link #parse} checks); null when it does not bind or has not, so the caller reads it as a tree.
-     */
-    static WebhookEnvelope bind(ObjectReader envelopeReader, byte[] body) {
-        WebhookEnvelope envelope;
-        try {
-            envelope = envelopeReader.readValue(body);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (envelope == null || !WHATSAPP_BUSINESS_ACCOUNT.equals(envelope.getObject()) || envelope.getEntry() == null) {
-            return null;
-        }
-        for (WebhookEntry entry : envelope.getEntry()) {
-            if (entry == null || entry.getChanges() == null) {
-                return null;
-            }
-            for (WebhookChange change : entry.getChanges()) {
-                if (change == null || change.getField() == null) {
-                    return null;
-                }
-            }
-        }
-        return envelope;
-    }
-
-    /** A reader that refuses trailing data after the JSON document. */
-    static ObjectReader strictReader(ObjectMapper mapper) {
-        return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
-
-    /**
-     * The JSON tree of a body.
-     *
-     * @throws InvalidWebhookPayloadException when it is empty or not JSON
-     */
-    static JsonNode readJson(ObjectReader reader, byte[] body) {
-        JsonNode root;
-        try {
-            root = reader.readTree(body);
-        } catch (IOException e) {
-            throw new InvalidWebhookPayloadException("the body is not valid JSON", e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidWebhookPayloadException("the body is empty", null);
-        }
-        return root;
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -166,51 +99,7 @@ public final class WebhookEnvelopes {
      * {@link OtherChangeEvent}, so nothing is dropped.
      */
     public static List<WebhookEvent> split(WebhookEnvelope envelope) {
-        List<WebhookEvent> events = new ArrayList<>();
-        for (WebhookEntry entry : nullToEmpty(envelope.getEntry())) {
-            for (WebhookChange change : nullToEmpty(entry.getChanges())) {
-                addEvents(events, entry.getId(), change);
-            }
-        }
-        return events;
+        return EnvelopeBinding.split(envelope);
     }
 
-    /** The events of one change of the entry of this WhatsApp Business Account, as {@link #split} gives them. */
-    static List<WebhookEvent> eventsOf(String wabaId, WebhookChange change) {
-        List<WebhookEvent> events = new ArrayList<>();
-        addEvents(events, wabaId, change);
-        return events;
-    }
-
-    private static void addEvents(List<WebhookEvent> events, String wabaId, WebhookChange change) {
-        int before = events.size();
-        if (change.getValue() instanceof TemplateStatusUpdate update) {
-            events.add(new TemplateStatusEvent(wabaId, update));
-        } else if (change.getValue() instanceof MessagesValue value) {
-            for (InboundMessage message : nullToEmpty(value.getMessages())) {
-                events.add(new InboundMessageEvent(wabaId, value.getMetadata(), senderOf(message, value), message));
-            }
-            for (MessageStatus status : nullToEmpty(value.getStatuses())) {
-                events.add(new MessageStatusEvent(wabaId, value.getMetadata(), status));
-            }
-        }
-        if (events.size() == before) {
-            events.add(new OtherChangeEvent(wabaId, change));
-        }
-    }
-
-    private static WebhookContact senderOf(InboundMessage message, MessagesValue value) {
-        List<WebhookContact> contacts = nullToEmpty(value.getContacts());
-        for (WebhookContact contact : contacts) {
-            if (contact.getWaId() != null && contact.getWaId().equals(message.getFrom())) {
-                return contact;
-            }
-        }
-        // Meta sends one contact per message; without a matching wa_id it is still the sender's
-        return contacts.size() == 1 ? contacts.get(0) : null;
-    }
-
-    private static <T> List<T> nullToEmpty(List<T> list) {
-        return list != null ? list : List.of();
-    }
 }

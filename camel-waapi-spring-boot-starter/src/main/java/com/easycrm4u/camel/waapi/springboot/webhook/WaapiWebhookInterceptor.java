@@ -5,10 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
-import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
-import com.easycrm4u.camel.waapi.webhook.WebhookPaths;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
+import com.easycrm4u.camel.waapi.webhook.internal.WebhookGate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,29 +43,28 @@ public class WaapiWebhookInterceptor implements HandlerInterceptor {
             // the dispatch of a request whose body was received here, or Spring MVC's own dispatch of its answer
             return true;
         }
-        WebhookAdmission admission = admissionOf(request, handler);
-        if (admission == null) {
+        WebhookGate gate = gateOf(request, handler);
+        if (gate == null) {
             return true;
         }
-        WebhookAnswer refusal = admission.admit(request.getHeader("Content-Length"), request.getContentType(),
-                request.getHeader(WebhookSignature.HEADER));
-        if (refusal != null) {
-            WebhookAnswers.writeAndClose(request.startAsync(request, response), refusal);
+        if (gate.refuseFromHeaders(request.getHeader("Content-Length"), request.getContentType(),
+                request.getHeader(WebhookSignature.HEADER),
+                WebhookAnswers.closing(() -> request.startAsync(request, response)))) {
             return false;
         }
-        WebhookBodyRead read = new WebhookBodyRead(request, admission);
+        WebhookBodyRead read = new WebhookBodyRead(request, gate);
         request.setAttribute(RECEIVED, Boolean.TRUE);
-        read.start(request.startAsync(read.request(), response), admission.limits().getBodyReadTimeout().toMillis());
+        read.start(request.startAsync(read.request(), response), gate.bodyReadTimeout().toMillis());
         return false;
     }
 
-    /** The admission of the webhook consumer Spring MVC matched the request to, or null for any other handler. */
-    private WebhookAdmission admissionOf(HttpServletRequest request, Object handler) {
+    /** The gate of the webhook consumer Spring MVC matched the request to, or null for any other handler. */
+    private WebhookGate gateOf(HttpServletRequest request, Object handler) {
         if (!"POST".equals(request.getMethod()) || !(handler instanceof HandlerMethod method)
                 || !(method.getBean() instanceof PlatformHttpConsumer consumer)) {
             return null;
         }
         CamelContext context = camelContext.getIfAvailable();
-        return context != null ? WebhookPaths.of(context).find(consumer.getEndpoint().getPath()) : null;
+        return context != null ? WebhookGate.of(context, consumer.getEndpoint().getPath()) : null;
     }
 }

@@ -1,12 +1,12 @@
 package com.easycrm4u.camel.waapi.springboot.webhook;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
+import com.easycrm4u.camel.waapi.webhook.internal.WebhookGate;
 
 /** Writes the answer to a webhook request whose body is left unread, and ends the request. */
 final class WebhookAnswers {
@@ -15,24 +15,24 @@ final class WebhookAnswers {
     }
 
     /**
-     * Writes the answer with {@code Connection: close} and completes the async cycle: the container then closes the
-     * connection instead of reading (swallowing) the rest of the body, which may never come.
+     * Writes the answer (with the {@code Connection: close} the gate puts in) in the async cycle the supplier starts,
+     * and completes it: the container then closes the connection instead of reading (swallowing) the rest of the body,
+     * which may never come.
      */
-    static void writeAndClose(AsyncContext async, WebhookAnswer answer) throws IOException {
-        try {
-            HttpServletResponse response = (HttpServletResponse) async.getResponse();
-            byte[] json = answer.json().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(answer.status());
-            response.setContentType("application/json");
-            if (answer.retryAfterSeconds() != null) {
-                response.setHeader("Retry-After", answer.retryAfterSeconds());
+    static WebhookGate.Reply closing(Supplier<AsyncContext> async) {
+        return (status, headers, json) -> {
+            AsyncContext cycle = async.get();
+            try {
+                HttpServletResponse response = (HttpServletResponse) cycle.getResponse();
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                response.setStatus(status);
+                headers.forEach(response::setHeader);
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                response.flushBuffer();
+            } finally {
+                cycle.complete();
             }
-            response.setHeader("Connection", "close");
-            response.setContentLength(json.length);
-            response.getOutputStream().write(json);
-            response.flushBuffer();
-        } finally {
-            async.complete();
-        }
+        };
     }
 }

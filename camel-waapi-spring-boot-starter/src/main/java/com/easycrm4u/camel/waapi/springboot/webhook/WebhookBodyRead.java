@@ -12,10 +12,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.easycrm4u.camel.waapi.webhook.WebhookAdmission;
-import com.easycrm4u.camel.waapi.webhook.WebhookAnswer;
-import com.easycrm4u.camel.waapi.webhook.WebhookLimits;
-import com.easycrm4u.camel.waapi.webhook.WebhookOutcome;
+import com.easycrm4u.camel.waapi.webhook.internal.WebhookGate;
 
 /**
  * Receives the body of one admitted webhook request without holding a thread while the sender is slow (Servlet
@@ -35,8 +32,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private static final int FIRST_CHUNK = 256;
     private static final int CHUNK = 8192;
 
-    private final WebhookAdmission admission;
-    private final WebhookLimits limits;
+    private final WebhookGate gate;
     private final ServletInputStream input;
     private final ReadBodyRequest request;
     private final List<byte[]> chunks = new ArrayList<>();
@@ -47,9 +43,8 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     private long size;
     private long held;
 
-    WebhookBodyRead(HttpServletRequest request, WebhookAdmission admission) throws IOException {
-        this.admission = admission;
-        this.limits = admission.limits();
+    WebhookBodyRead(HttpServletRequest request, WebhookGate gate) throws IOException {
+        this.gate = gate;
         this.input = request.getInputStream();
         this.request = new ReadBodyRequest(request, this::release);
     }
@@ -79,17 +74,17 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
             if (last == null || lastSize == last.length) {
                 grow();
             }
-            long room = admission.getMaxBodySize() + 1 - size;
+            long room = gate.maxBodySize() + 1 - size;
             int read = input.read(last, lastSize, (int) Math.min(last.length - lastSize, room));
             if (read < 0) {
                 return; // onAllDataRead follows
             }
-            if (size + read > admission.getMaxBodySize()) {
-                answer(admission.answer(WebhookOutcome.BODY_TOO_LARGE));
+            if (size + read > gate.maxBodySize()) {
+                refuse(WebhookGate.Refusal.BODY_TOO_LARGE);
                 return;
             }
-            if (!limits.holdUnverified(read)) {
-                answer(admission.answer(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED));
+            if (!gate.holdUnverified(read)) {
+                refuse(WebhookGate.Refusal.UNVERIFIED_BYTES_EXCEEDED);
                 return;
             }
             held += read;
@@ -137,7 +132,7 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
     @Override
     public synchronized void onTimeout(AsyncEvent event) throws IOException {
         if (state == State.READING) {
-            answer(admission.answer(WebhookOutcome.BODY_TIMEOUT));
+            refuse(WebhookGate.Refusal.BODY_TIMEOUT);
         }
     }
 
@@ -157,18 +152,18 @@ final class WebhookBodyRead implements ReadListener, AsyncListener {
         event.getAsyncContext().addListener(this);
     }
 
-    private void answer(WebhookAnswer answer) throws IOException {
+    private void refuse(WebhookGate.Refusal refusal) throws IOException {
         state = State.ANSWERED;
         chunks.clear();
         last = null;
         release();
-        WebhookAnswers.writeAndClose(async, answer);
+        gate.refuse(refusal, WebhookAnswers.closing(() -> async));
     }
 
     /** Once the consumer read the body (and checked its signature right after), or the request ended. */
     private synchronized void release() {
         if (held > 0) {
-            limits.releaseUnverified(held);
+            gate.releaseUnverified(held);
             held = 0;
         }
     }
