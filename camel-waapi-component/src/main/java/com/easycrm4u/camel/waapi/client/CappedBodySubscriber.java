@@ -13,13 +13,13 @@ import com.easycrm4u.camel.waapi.internal.CappedBuffer;
  * Reads a response body up to a cap. Past the cap it cancels the subscription, which closes the connection, and
  * completes with what it has: a wrong base URL or a broken proxy streaming without end cannot fill the heap.
  */
-final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> {
+final class CappedBodySubscriber implements HttpResponse.BodySubscriber<ApiResponse> {
 
     private final int status;
     private final String retryAfter;
     private final boolean declaredOverCap;
     private final CappedBuffer buffer;
-    private final CompletableFuture<Answer> result = new CompletableFuture<>();
+    private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
     private CappedBodySubscriber(int status, String retryAfter, int cap, long declaredLength) {
@@ -30,14 +30,14 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
     }
 
     /** The body handler: a declared Content-Length over the cap is refused before a byte of the body is read. */
-    static HttpResponse.BodyHandler<Answer> handler(int cap) {
+    static HttpResponse.BodyHandler<ApiResponse> handler(int cap) {
         return info -> new CappedBodySubscriber(
                 info.statusCode(), info.headers().firstValue("Retry-After").orElse(null), cap,
                 info.headers().firstValueAsLong("Content-Length").orElse(-1L));
     }
 
     @Override
-    public CompletionStage<Answer> getBody() {
+    public CompletionStage<ApiResponse> getBody() {
         return result;
     }
 
@@ -46,7 +46,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
         this.subscription = subscription;
         if (declaredOverCap) {
             subscription.cancel();
-            result.complete(new Answer(status, new byte[0], true, retryAfter));
+            result.complete(new ApiResponse(status, new byte[0], true, retryAfter));
         } else {
             subscription.request(1);
         }
@@ -60,7 +60,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
         for (ByteBuffer item : items) {
             if (!buffer.add(item)) {
                 subscription.cancel();
-                result.complete(new Answer(status, buffer.toByteArray(), true, retryAfter));
+                result.complete(new ApiResponse(status, buffer.toByteArray(), true, retryAfter));
                 return;
             }
         }
@@ -74,6 +74,6 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
 
     @Override
     public void onComplete() {
-        result.complete(new Answer(status, buffer.toByteArray(), false, retryAfter));
+        result.complete(new ApiResponse(status, buffer.toByteArray(), false, retryAfter));
     }
 }

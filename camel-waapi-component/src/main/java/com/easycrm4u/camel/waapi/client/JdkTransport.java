@@ -51,9 +51,9 @@ public final class JdkTransport implements WaapiTransport {
     }
 
     @Override
-    public CompletableFuture<Answer> send(String method, String path, byte[] body) {
+    public CompletableFuture<ApiResponse> send(String method, String path, byte[] body) {
         HttpRequest request;
-        CompletableFuture<HttpResponse<Answer>> sent;
+        CompletableFuture<HttpResponse<ApiResponse>> sent;
         try {
             request = request(method, path, body);
             sent = http.sendAsync(request, CappedBodySubscriber.handler(options.maxResponseSize()));

@@ -68,7 +68,7 @@ public final class VertxTransport implements WaapiTransport {
     }
 
     @Override
-    public CompletableFuture<Answer> send(String method, String path, byte[] body) {
+    public CompletableFuture<ApiResponse> send(String method, String path, byte[] body) {
         Call call = new Call(body);
         call.timer = vertx.setTimer(timeoutMillis, id -> call.timedOut());
         try {
@@ -102,7 +102,7 @@ public final class VertxTransport implements WaapiTransport {
     /** One call: sent once, answered or failed once, whichever of the answer, a failure and the timer comes first. */
     private final class Call {
 
-        private final CompletableFuture<Answer> result = new CompletableFuture<>();
+        private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
         private final byte[] body;
         private long timer;
         private HttpClientRequest request;
@@ -165,7 +165,7 @@ public final class VertxTransport implements WaapiTransport {
 
         private void finish(HttpClientResponse response, boolean overCap) {
             byte[] bytes = kept != null ? kept.toByteArray() : new byte[0];
-            Answer answer = new Answer(response.statusCode(), bytes, overCap, response.getHeader("Retry-After"));
+            ApiResponse answer = new ApiResponse(response.statusCode(), bytes, overCap, response.getHeader("Retry-After"));
             if (end()) {
                 if (overCap) {
                     // the rest is not read: closing the connection is the only way to stop it
