@@ -92,8 +92,8 @@ public final class CappedBuffer {
             return bytes.length;
         }
         long grown = Math.max(needed, Math.min(cap, 2L * bytes.length));
-        if (declared >= needed && declared < grown) {
-            grown = declared;
+        if (declared >= needed) {
+            grown = Math.min(grown, declared);
         }
         return (int) grown;
     }

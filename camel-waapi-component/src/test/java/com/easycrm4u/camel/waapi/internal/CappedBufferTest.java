@@ -127,6 +127,40 @@ class CappedBufferTest {
     }
 
     @Test
+    void aBodyThatEndsExactlyAtItsDeclaredLengthFillsTheArrayExactly() {
+        CappedBuffer buffer = new CappedBuffer(1000, 8);
+
+        buffer.add(chunk("abcdef"));
+        buffer.add(chunk("gh"));
+
+        assertThat(buffer.capacity()).isEqualTo(8);
+    }
+
+    @Test
+    void whatFitsInTheArrayCopiesNothing() {
+        CappedBuffer buffer = new CappedBuffer(100, NONE);
+        buffer.add(chunk("abcd"));
+        byte[] whole = buffer.toByteArray();
+
+        assertThat(buffer.growthFor(0)).isZero();
+        buffer.add(chunk(""));
+
+        assertThat(buffer.capacity()).isEqualTo(4);
+        assertThat(buffer.toByteArray()).isSameAs(whole);
+    }
+
+    @Test
+    void aChunkPastAFullBufferCopiesNothing() {
+        CappedBuffer buffer = new CappedBuffer(4, NONE);
+        buffer.add(chunk("abcd"));
+        byte[] whole = buffer.toByteArray();
+
+        assertThat(buffer.add(chunk("e"))).isFalse();
+
+        assertThat(buffer.toByteArray()).isSameAs(whole);
+    }
+
+    @Test
     void aDeclaredLengthTheBytesOutgrowIsNoLongerACeiling() {
         CappedBuffer buffer = new CappedBuffer(1000, 4);
 
