@@ -9,7 +9,7 @@ import com.easycrm4u.camel.waapi.client.JdkTransport;
 import com.easycrm4u.camel.waapi.client.WaapiTransport;
 import com.easycrm4u.camel.waapi.internal.ClaimKeepingMemoryRepository;
 import com.easycrm4u.camel.waapi.internal.metrics.WaapiMetrics;
-import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,13 +79,13 @@ public class WaapiComponent extends HealthCheckComponent implements SSLContextPa
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        WaapiOperations operation = WaapiOperations.fromUri(remaining);
+        WaapiUriPath operation = WaapiUriPath.fromUri(remaining);
         if (operation == null) {
             throw new IllegalArgumentException(
                     "Unknown WAAPI operation '" + remaining + "' in waapi:" + remaining
-                                               + "; valid are waapi:" + WaapiOperations.WEBHOOK
+                                               + "; valid are waapi:" + WaapiUriPath.WEBHOOK
                                                + " (consumer) and the producers waapi:"
-                                               + String.join(", waapi:", WaapiOperations.producerUris()));
+                                               + String.join(", waapi:", WaapiUriPath.producerUris()));
         }
         // DefaultComponent sets the URI's parameters on the endpoint returned
         return new WaapiEndpoint(uri, this, operation, configuration.copy());

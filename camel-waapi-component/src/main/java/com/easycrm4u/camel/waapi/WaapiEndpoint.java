@@ -5,7 +5,7 @@ import java.time.Duration;
 import com.easycrm4u.camel.waapi.client.ClientOptions;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
 import com.easycrm4u.camel.waapi.internal.SendOnce;
-import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -34,12 +34,12 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     // Camel's tooling lists the values of the enum (its toString) as the choices of this parameter
     @UriPath(description = "The API operation to call (producers), or webhook for the webhook consumer.")
     @Metadata(required = true)
-    private WaapiOperations operation;
+    private WaapiUriPath operation;
     @UriParam
     private WaapiConfiguration configuration;
     private volatile SendOnce sendOnce;
 
-    public WaapiEndpoint(String uri, WaapiComponent component, WaapiOperations operation, WaapiConfiguration configuration) {
+    public WaapiEndpoint(String uri, WaapiComponent component, WaapiUriPath operation, WaapiConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -55,7 +55,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         if (!operation.isProducer()) {
             throw new IllegalArgumentException(
                     "waapi:" + operation + " is a consumer and cannot send; the producers are waapi:"
-                                               + String.join(", waapi:", WaapiOperations.producerUris()));
+                                               + String.join(", waapi:", WaapiUriPath.producerUris()));
         }
         return new WaapiProducer(this, operation.handler());
     }
@@ -65,7 +65,7 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         if (!isWebhook()) {
             throw new IllegalArgumentException(
                     "waapi:" + operation + " is a producer and cannot be a route's source; use from(\"waapi:"
-                                               + WaapiOperations.WEBHOOK + "\") to receive webhooks");
+                                               + WaapiUriPath.WEBHOOK + "\") to receive webhooks");
         }
         WaapiWebhookConsumer consumer = new WaapiWebhookConsumer(this, processor);
         configureConsumer(consumer);
@@ -161,11 +161,11 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return "http";
     }
 
-    public WaapiOperations getOperation() {
+    public WaapiUriPath getOperation() {
         return operation;
     }
 
-    public void setOperation(WaapiOperations operation) {
+    public void setOperation(WaapiUriPath operation) {
         this.operation = operation;
     }
 

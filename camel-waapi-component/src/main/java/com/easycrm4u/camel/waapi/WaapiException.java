@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.spi.HttpResponseAware;
+
 /**
  * Root of the WAAPI exceptions: a call the API refused (non-2xx), a call that could not be made or whose outcome is
  * unknown, or a request that failed validation before anything was sent. Catch a subclass to handle one case, or this
@@ -12,8 +14,11 @@ import java.util.regex.Pattern;
  * <p>
  * Built by {@link WaapiFailures}, the one place that decides which case a failure is. Takes no suppressed exceptions,
  * so {@code exchange.getException(WaapiException.class)} is always the failure of the last attempt.
+ * <p>
+ * It is Camel's {@link HttpResponseAware}, as camel-http's {@code HttpOperationFailedException} is, so Camel's tools (a
+ * polling consumer's last error, its health check's {@code http.response.code}) read the status of the answer.
  */
-public class WaapiException extends RuntimeException {
+public class WaapiException extends RuntimeException implements HttpResponseAware {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern META_CODE = Pattern.compile("\\(#(\\d+)\\)");
@@ -48,6 +53,33 @@ public class WaapiException extends RuntimeException {
     /** The HTTP status of the answer; 0 when no answer was received (validation, network). */
     public int getStatusCode() {
         return statusCode;
+    }
+
+    /** The HTTP status of the answer, as {@link #getStatusCode()}: 0 when no answer was received. */
+    @Override
+    public int getHttpResponseCode() {
+        return statusCode;
+    }
+
+    /**
+     * Null: the status line's reason phrase is not kept (HTTP/2 has none); {@link #getApiMessage()} is the API's own
+     * explanation.
+     */
+    @Override
+    public String getHttpResponseStatus() {
+        return null;
+    }
+
+    /** Unsupported, as on camel-http's exception: the status is the answer's, and this exception does not change. */
+    @Override
+    public void setHttpResponseCode(int code) {
+        throw new UnsupportedOperationException("the status of a WaapiException is the answer's and does not change");
+    }
+
+    /** Unsupported, as on camel-http's exception: the status is the answer's, and this exception does not change. */
+    @Override
+    public void setHttpResponseStatus(String status) {
+        throw new UnsupportedOperationException("the status of a WaapiException is the answer's and does not change");
     }
 
     /** The API's own explanation: the {@code error} or else the {@code message} field of the answer. */

@@ -8,7 +8,7 @@ import com.easycrm4u.camel.waapi.internal.health.ProducerHealth;
 import com.easycrm4u.camel.waapi.internal.health.WaapiProducerHealthCheck;
 import com.easycrm4u.camel.waapi.internal.metrics.CallOutcome;
 import com.easycrm4u.camel.waapi.internal.metrics.WaapiMetrics;
-import com.easycrm4u.camel.waapi.operation.WaapiOperation;
+import com.easycrm4u.camel.waapi.operation.OperationHandler;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
@@ -28,7 +28,7 @@ public class WaapiProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WaapiProducer.class);
 
-    private final WaapiOperation operation;
+    private final OperationHandler operation;
     private SendOnce sendOnce;
     private WaapiClient client;
     private WaapiMetrics metrics = WaapiMetrics.NONE;
@@ -36,7 +36,7 @@ public class WaapiProducer extends DefaultAsyncProducer {
     private WritableHealthCheckRepository healthCheckRepository;
     private WaapiProducerHealthCheck healthCheck;
 
-    public WaapiProducer(WaapiEndpoint endpoint, WaapiOperation operation) {
+    public WaapiProducer(WaapiEndpoint endpoint, OperationHandler operation) {
         super(endpoint);
         this.operation = operation;
     }
@@ -72,9 +72,9 @@ public class WaapiProducer extends DefaultAsyncProducer {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
         }
-        // java.net.http's client cannot be closed (Java 17): its selector thread ends once nothing references it. A
-        // stopped context may stay referenced (Camel's static SimpleLanguage keeps the last context that used it, seen
-        // in Karaf after feature:uninstall camel-waapi), so a stopped producer lets go of its client.
+        // a stopped context may stay referenced (Camel's static SimpleLanguage keeps the last context that used it, seen
+        // in Karaf after feature:uninstall camel-waapi): a stopped producer lets go of its client, and with it of the
+        // transport and of a user's java.net.http client, whose selector thread ends only once nothing references it
         client = null;
         super.doStop();
     }

@@ -2,7 +2,7 @@ package com.easycrm4u.camel.waapi;
 
 import java.util.List;
 
-import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
@@ -34,7 +34,7 @@ class EndpointCreationTest extends WaapiTestSupport {
 
     @Test
     void everyOperationIsAnEndpoint() {
-        for (WaapiOperations operation : WaapiOperations.values()) {
+        for (WaapiUriPath operation : WaapiUriPath.values()) {
             Endpoint endpoint = context.getEndpoint("waapi:" + operation.uri());
             assertThat(endpoint).isInstanceOf(WaapiEndpoint.class);
             assertThat(((WaapiEndpoint) endpoint).getOperation()).isSameAs(operation);

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
-import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import io.vertx.core.Vertx;
 import org.apache.camel.catalog.CamelCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
@@ -63,7 +63,7 @@ class MetadataTest extends WaapiTestSupport {
 
         WaapiEndpoint target = new WaapiEndpoint(
                 "waapi:ping", (WaapiComponent) context.getComponent("waapi"),
-                WaapiOperations.PING, new WaapiConfiguration());
+                WaapiUriPath.PING, new WaapiConfiguration());
         assertThat(new WaapiEndpointConfigurer().configure(context, target, "fromPhoneNo", "+917890000199", true)).isTrue();
         assertThat(target.getConfiguration().getFromPhoneNo()).isEqualTo("+917890000199");
     }
@@ -141,7 +141,7 @@ class MetadataTest extends WaapiTestSupport {
             assertThat(option(model.getComponentOptions(), secret).isSecret()).as(secret + " is secret").isTrue();
         }
         assertThat(option(model.getEndpointOptions(), "operation").getEnums()).as("the operations in the component metadata")
-                .containsExactlyElementsOf(Arrays.stream(WaapiOperations.values()).map(WaapiOperations::uri).toList());
+                .containsExactlyElementsOf(Arrays.stream(WaapiUriPath.values()).map(WaapiUriPath::uri).toList());
 
         assertThat(names(model.getEndpointHeaders())).containsExactlyInAnyOrderElementsOf(headerNames());
     }

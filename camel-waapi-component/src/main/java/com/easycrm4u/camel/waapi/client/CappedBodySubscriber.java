@@ -2,43 +2,42 @@ package com.easycrm4u.camel.waapi.client;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
+import com.easycrm4u.camel.waapi.internal.CappedBuffer;
+
 /**
  * Reads a response body up to a cap. Past the cap it cancels the subscription, which closes the connection, and
  * completes with what it has: a wrong base URL or a broken proxy streaming without end cannot fill the heap.
  */
-final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> {
+final class CappedBodySubscriber implements HttpResponse.BodySubscriber<ApiResponse> {
 
     private final int status;
     private final String retryAfter;
-    private final int cap;
     private final boolean declaredOverCap;
-    private final CompletableFuture<Answer> result = new CompletableFuture<>();
+    private final CappedBuffer buffer;
+    private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
-    private byte[] buffer = new byte[0];
-    private int size;
 
-    private CappedBodySubscriber(int status, String retryAfter, int cap, boolean declaredOverCap) {
+    private CappedBodySubscriber(int status, String retryAfter, int cap, long declaredLength) {
         this.status = status;
         this.retryAfter = retryAfter;
-        this.cap = cap;
-        this.declaredOverCap = declaredOverCap;
+        this.declaredOverCap = declaredLength > cap;
+        this.buffer = new CappedBuffer(cap, declaredLength);
     }
 
     /** The body handler: a declared Content-Length over the cap is refused before a byte of the body is read. */
-    static HttpResponse.BodyHandler<Answer> handler(int cap) {
+    static HttpResponse.BodyHandler<ApiResponse> handler(int cap) {
         return info -> new CappedBodySubscriber(
                 info.statusCode(), info.headers().firstValue("Retry-After").orElse(null), cap,
-                info.headers().firstValueAsLong("Content-Length").orElse(-1L) > cap);
+                info.headers().firstValueAsLong("Content-Length").orElse(-1L));
     }
 
     @Override
-    public CompletionStage<Answer> getBody() {
+    public CompletionStage<ApiResponse> getBody() {
         return result;
     }
 
@@ -47,7 +46,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
         this.subscription = subscription;
         if (declaredOverCap) {
             subscription.cancel();
-            result.complete(new Answer(status, new byte[0], true, retryAfter));
+            result.complete(new ApiResponse(status, new byte[0], true, retryAfter));
         } else {
             subscription.request(1);
         }
@@ -59,14 +58,11 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
             return;
         }
         for (ByteBuffer item : items) {
-            int room = cap - size;
-            if (item.remaining() > room) {
-                append(item, room);
+            if (!buffer.add(item)) {
                 subscription.cancel();
-                result.complete(new Answer(status, Arrays.copyOf(buffer, size), true, retryAfter));
+                result.complete(new ApiResponse(status, buffer.toByteArray(), true, retryAfter));
                 return;
             }
-            append(item, item.remaining());
         }
         subscription.request(1);
     }
@@ -78,14 +74,6 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<Answer> 
 
     @Override
     public void onComplete() {
-        result.complete(new Answer(status, Arrays.copyOf(buffer, size), false, retryAfter));
-    }
-
-    private void append(ByteBuffer item, int length) {
-        if (size + length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.min(cap, Math.max(size + length, buffer.length * 2)));
-        }
-        item.get(buffer, size, length);
-        size += length;
+        result.complete(new ApiResponse(status, buffer.toByteArray(), false, retryAfter));
     }
 }

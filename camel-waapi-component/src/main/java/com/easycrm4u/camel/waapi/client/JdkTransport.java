@@ -16,12 +16,20 @@ import com.easycrm4u.camel.waapi.WaapiFailures;
  * <p>
  * A client that follows redirects is refused: it would copy {@code X-API-Key} and {@code X-API-Secret} to whatever host
  * a redirect names, and send a message again on a 307 or 308.
+ * <p>
+ * Kept beside the faster {@link VertxTransport} on purpose: it is the documented way to reach the API through a proxy
+ * (the component has no proxy options of its own) or with an executor or TLS set up by the application, and the
+ * {@code httpClient} option is part of the user contract. Its weaker failure reporting is documented with the option.
+ * What the two share (headers, the capped body) is built once, in {@link RequestHeaders} and
+ * {@link com.easycrm4u.camel.waapi.internal.CappedBuffer}.
  */
 public final class JdkTransport implements WaapiTransport {
 
     private final HttpClient http;
     private final ClientOptions options;
     private final String baseUrl;
+    private final String[] headersWithBody;
+    private final String[] headersWithoutBody;
 
     /**
      * @throws IllegalArgumentException when the client follows redirects
@@ -37,12 +45,15 @@ public final class JdkTransport implements WaapiTransport {
         this.http = http;
         this.options = options;
         this.baseUrl = ClientOptions.withoutTrailingSlash(options.baseUrl());
+        RequestHeaders headers = new RequestHeaders(options);
+        this.headersWithBody = headers.pairs(true);
+        this.headersWithoutBody = headers.pairs(false);
     }
 
     @Override
-    public CompletableFuture<Answer> send(String method, String path, byte[] body) {
+    public CompletableFuture<ApiResponse> send(String method, String path, byte[] body) {
         HttpRequest request;
-        CompletableFuture<HttpResponse<Answer>> sent;
+        CompletableFuture<HttpResponse<ApiResponse>> sent;
         try {
             request = request(method, path, body);
             sent = http.sendAsync(request, CappedBodySubscriber.handler(options.maxResponseSize()));
@@ -65,19 +76,12 @@ public final class JdkTransport implements WaapiTransport {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(options.requestTimeout())
-                .header("Accept", "application/json");
-        if (options.apiKey() != null) {
-            builder.header("X-API-Key", options.apiKey());
-        }
-        if (options.apiSecret() != null) {
-            builder.header("X-API-Secret", options.apiSecret());
-        }
+                .headers(body != null ? headersWithBody : headersWithoutBody);
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             // no h2c upgrade dance on plain HTTP: HTTP/2 is negotiated over TLS only
             builder.version(HttpClient.Version.HTTP_1_1);
         }
         if (body != null) {
-            builder.header("Content-Type", "application/json");
             builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());

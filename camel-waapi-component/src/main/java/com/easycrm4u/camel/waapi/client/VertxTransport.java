@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
+import com.easycrm4u.camel.waapi.internal.CappedBuffer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -53,19 +54,21 @@ public final class VertxTransport implements WaapiTransport {
         this.authority = root.getAuthority();
         this.timeoutMillis = options.requestTimeout().toMillis();
         this.cap = options.maxResponseSize();
-        this.headersWithoutBody = HttpHeaders.headers().add(HttpHeaders.ACCEPT, "application/json");
-        if (options.apiKey() != null) {
-            headersWithoutBody.add("X-API-Key", options.apiKey());
+        RequestHeaders headers = new RequestHeaders(options);
+        this.headersWithBody = multiMap(headers.pairs(true));
+        this.headersWithoutBody = multiMap(headers.pairs(false));
+    }
+
+    private static MultiMap multiMap(String[] pairs) {
+        MultiMap headers = HttpHeaders.headers();
+        for (int i = 0; i < pairs.length; i += 2) {
+            headers.add(pairs[i], pairs[i + 1]);
         }
-        if (options.apiSecret() != null) {
-            headersWithoutBody.add("X-API-Secret", options.apiSecret());
-        }
-        this.headersWithBody = HttpHeaders.headers().addAll(headersWithoutBody)
-                .add(HttpHeaders.CONTENT_TYPE, "application/json");
+        return headers;
     }
 
     @Override
-    public CompletableFuture<Answer> send(String method, String path, byte[] body) {
+    public CompletableFuture<ApiResponse> send(String method, String path, byte[] body) {
         Call call = new Call(body);
         call.timer = vertx.setTimer(timeoutMillis, id -> call.timedOut());
         try {
@@ -99,14 +102,12 @@ public final class VertxTransport implements WaapiTransport {
     /** One call: sent once, answered or failed once, whichever of the answer, a failure and the timer comes first. */
     private final class Call {
 
-        private final CompletableFuture<Answer> result = new CompletableFuture<>();
+        private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
         private final byte[] body;
         private long timer;
         private HttpClientRequest request;
         private boolean over;
-        private Buffer first;
-        private Buffer more;
-        private int size;
+        private CappedBuffer kept;
 
         Call(byte[] body) {
             this.body = body;
@@ -137,48 +138,34 @@ public final class VertxTransport implements WaapiTransport {
             }
             HttpClientResponse response = answered.result();
             String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && declaredOverCap(length)) {
+            long declared = length != null ? declaredLength(length) : -1;
+            if (declared > cap) {
                 finish(response, true);
                 return;
             }
+            kept = new CappedBuffer(cap, declared);
             response.exceptionHandler(this::fail);
             response.handler(chunk -> read(response, chunk));
             response.endHandler(end -> finish(response, false));
         }
 
         /** Netty refuses an answer whose Content-Length is not a number before it gets here. */
-        private boolean declaredOverCap(String length) {
-            return Long.parseLong(length.trim()) > cap;
+        private long declaredLength(String length) {
+            return Long.parseLong(length.trim());
         }
 
         private void read(HttpClientResponse response, Buffer chunk) {
             if (result.isDone()) {
                 return;
             }
-            int room = cap - size;
-            if (chunk.length() > room) {
-                keep(chunk.slice(0, room));
+            if (!kept.add(chunk.length(), (target, offset, length) -> chunk.getBytes(0, length, target, offset))) {
                 finish(response, true);
-                return;
             }
-            keep(chunk);
-        }
-
-        private void keep(Buffer chunk) {
-            if (first == null) {
-                first = chunk;
-            } else {
-                if (more == null) {
-                    more = Buffer.buffer(Math.min(cap, 2 * (size + chunk.length()))).appendBuffer(first);
-                }
-                more.appendBuffer(chunk);
-            }
-            size += chunk.length();
         }
 
         private void finish(HttpClientResponse response, boolean overCap) {
-            byte[] bytes = more != null ? more.getBytes() : first != null ? first.getBytes() : new byte[0];
-            Answer answer = new Answer(response.statusCode(), bytes, overCap, response.getHeader("Retry-After"));
+            byte[] bytes = kept != null ? kept.toByteArray() : new byte[0];
+            ApiResponse answer = new ApiResponse(response.statusCode(), bytes, overCap, response.getHeader("Retry-After"));
             if (end()) {
                 if (overCap) {
                     // the rest is not read: closing the connection is the only way to stop it

@@ -84,7 +84,7 @@ public class WaapiClient {
 
     private CompletableFuture<byte[]> attempt(String method, String path, byte[] payload, String call, int retriesDone) {
         long started = System.nanoTime();
-        CompletableFuture<Answer> sent;
+        CompletableFuture<ApiResponse> sent;
         try {
             sent = transport.send(method, path, payload);
         } catch (RuntimeException e) {
@@ -118,7 +118,7 @@ public class WaapiClient {
     }
 
     private CompletableFuture<byte[]> rateLimited(
-            String method, String path, byte[] payload, String call, int retriesDone, Answer answer) {
+            String method, String path, byte[] payload, String call, int retriesDone, ApiResponse answer) {
         Duration asked = parseRetryAfter(answer.retryAfter());
         if (retriesDone >= options.rateLimitRetries() || (asked != null && asked.compareTo(options.maxRetryAfter()) > 0)) {
             return CompletableFuture.failedFuture(
@@ -164,7 +164,7 @@ public class WaapiClient {
      * The body of a 2xx answer, once checked to be JSON (or empty) that does not say {@code "success": false}: read as
      * a stream, without building a tree, because the operation reads its result from the bytes.
      */
-    private CompletableFuture<byte[]> readSuccess(String call, Answer answer) {
+    private CompletableFuture<byte[]> readSuccess(String call, ApiResponse answer) {
         byte[] body = answer.body();
         Boolean success;
         try {

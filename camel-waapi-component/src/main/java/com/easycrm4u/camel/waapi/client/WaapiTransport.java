@@ -21,5 +21,5 @@ public interface WaapiTransport {
      * @param path   path below the base URL, e.g. {@code /whatsapp-api/messages/text}
      * @param body   the JSON body; null for none
      */
-    CompletableFuture<Answer> send(String method, String path, byte[] body);
+    CompletableFuture<ApiResponse> send(String method, String path, byte[] body);
 }

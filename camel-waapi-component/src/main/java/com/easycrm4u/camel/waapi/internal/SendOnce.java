@@ -28,8 +28,8 @@ public final class SendOnce {
     /** What {@link #claim} found. */
     public enum State {
         /**
-         * Free: this send owns the key now; send, then {@link Claim#sent()}, {@link Claim#release()} or
-         * {@link Claim#unknown()}.
+         * Free: this send owns the key now; send, then {@link SendOnce#sent(Claim)}, {@link SendOnce#release(Claim)} or
+         * {@link SendOnce#unknown(Claim)}.
          */
         CLAIMED,
         /** Sent before: do not send. */

@@ -26,7 +26,7 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
 
     static final List<String> TYPES = List.of("text", "image", "video", "audio", "document", "template", "buttons",
             "list", "cta");
-    private static final JavaType COMBINED_ANSWER = AnswerReader.dataOf(CombinedSendResult.class);
+    private static final JavaType COMBINED_ANSWER = ResultReader.dataOf(CombinedSendResult.class);
     private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document");
 
     CloudSendOperation(String uri) {
@@ -133,7 +133,7 @@ final class CloudSendOperation extends SendOperation<CombinedSendMessage> {
 
     @Override
     public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
-        CombinedSendResult result = AnswerReader.data(mapper, answer, COMBINED_ANSWER);
+        CombinedSendResult result = ResultReader.data(mapper, answer, COMBINED_ANSWER);
         setResult(exchange.getMessage(), result.getMessage());
         exchange.getMessage().setBody(result);
     }

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 /** A contact operation: the answer's {@code data} becomes a {@link Contact}. */
 abstract class ContactOperation<R> extends RequestOperation<R> {
 
-    private static final JavaType CONTACT_ANSWER = AnswerReader.dataOf(Contact.class);
+    private static final JavaType CONTACT_ANSWER = ResultReader.dataOf(Contact.class);
 
     ContactOperation(String uri, String method, Class<R> requestType) {
         super(uri, method, "/contacts", requestType);
@@ -16,6 +16,6 @@ abstract class ContactOperation<R> extends RequestOperation<R> {
 
     @Override
     public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
-        exchange.getMessage().setBody(AnswerReader.data(mapper, answer, CONTACT_ANSWER));
+        exchange.getMessage().setBody(ResultReader.data(mapper, answer, CONTACT_ANSWER));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 /** {@code waapi:ping}: checks the credentials; the body becomes a {@link PingResult}. */
-final class PingOperation implements WaapiOperation {
+final class PingOperation implements OperationHandler {
 
     private final String uri;
 
@@ -36,6 +36,6 @@ final class PingOperation implements WaapiOperation {
 
     @Override
     public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
-        exchange.getMessage().setBody(AnswerReader.read(mapper, AnswerReader.tree(mapper, answer), PingResult.class));
+        exchange.getMessage().setBody(ResultReader.read(mapper, ResultReader.tree(mapper, answer), PingResult.class));
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 
 /** {@code waapi:qr/sessions}: the body becomes a {@code List<QrSession>}. */
-final class QrSessionsOperation implements WaapiOperation {
+final class QrSessionsOperation implements OperationHandler {
 
     private static final TypeReference<List<QrSession>> SESSIONS = new TypeReference<>() {
     };
@@ -43,7 +43,7 @@ final class QrSessionsOperation implements WaapiOperation {
 
     @Override
     public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
-        JsonNode data = AnswerReader.tree(mapper, answer).path("data");
-        exchange.getMessage().setBody(data.isArray() ? AnswerReader.read(mapper, data, SESSIONS) : List.of());
+        JsonNode data = ResultReader.tree(mapper, answer).path("data");
+        exchange.getMessage().setBody(data.isArray() ? ResultReader.read(mapper, data, SESSIONS) : List.of());
     }
 }

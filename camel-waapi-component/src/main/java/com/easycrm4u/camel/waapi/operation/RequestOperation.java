@@ -15,7 +15,7 @@ import org.apache.camel.WrappedFile;
  * {@code JsonNode} or a convenience form), endpoint options fill what the body left empty, headers override both, and
  * the result is validated before anything is sent.
  */
-abstract class RequestOperation<R> implements WaapiOperation {
+abstract class RequestOperation<R> implements OperationHandler {
 
     private final String uri;
     private final String method;

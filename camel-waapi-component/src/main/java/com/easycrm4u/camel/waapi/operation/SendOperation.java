@@ -15,7 +15,7 @@ import org.apache.camel.Message;
  */
 abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation<R> {
 
-    private static final JavaType SEND_ANSWER = AnswerReader.dataOf(SendResult.class);
+    private static final JavaType SEND_ANSWER = ResultReader.dataOf(SendResult.class);
 
     SendOperation(String uri, String path, Class<R> requestType) {
         super(uri, "POST", path, requestType);
@@ -59,7 +59,7 @@ abstract class SendOperation<R extends OutgoingMessage> extends RequestOperation
 
     @Override
     public void applyResult(Exchange exchange, byte[] answer, ObjectMapper mapper) {
-        setResult(exchange.getMessage(), AnswerReader.data(mapper, answer, SEND_ANSWER));
+        setResult(exchange.getMessage(), ResultReader.data(mapper, answer, SEND_ANSWER));
     }
 
     static void setResult(Message message, SendResult result) {

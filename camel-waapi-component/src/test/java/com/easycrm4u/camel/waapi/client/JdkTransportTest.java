@@ -24,7 +24,7 @@ class JdkTransportTest {
                         "http://127.0.0.1:1/api", key, "secr_TEST_SECRET", Duration.ofSeconds(5), 0, Duration.ofSeconds(1),
                         1024));
 
-        CompletableFuture<Answer> call = transport.send("GET", "/ping", null);
+        CompletableFuture<ApiResponse> call = transport.send("GET", "/ping", null);
 
         Throwable failure = call.handle((answer, thrown) -> thrown).join();
         failure = failure instanceof CompletionException ? failure.getCause() : failure;

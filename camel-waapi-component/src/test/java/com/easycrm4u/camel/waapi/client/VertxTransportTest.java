@@ -97,7 +97,7 @@ class VertxTransportTest {
         http.close().toCompletionStage().toCompletableFuture().join();
         VertxTransport transport = new VertxTransport(vertx, http, clientOptions("http://127.0.0.1:" + api.port() + "/api"));
 
-        CompletableFuture<Answer> call = transport.send("GET", "/ping", null);
+        CompletableFuture<ApiResponse> call = transport.send("GET", "/ping", null);
 
         assertThat(call).as("failed at once, not when the request timeout ends").isCompletedExceptionally();
         Throwable failure = call.handle((answer, thrown) -> thrown).join();

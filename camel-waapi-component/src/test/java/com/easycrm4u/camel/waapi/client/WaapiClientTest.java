@@ -117,7 +117,7 @@ class WaapiClientTest {
         return (method, path, payload) -> {
             sent.incrementAndGet();
             return CompletableFuture.completedFuture(
-                    new Answer(status, body.getBytes(StandardCharsets.UTF_8), false, null));
+                    new ApiResponse(status, body.getBytes(StandardCharsets.UTF_8), false, null));
         };
     }
 

@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.easycrm4u.camel.waapi.operation.WaapiOperation;
-import com.easycrm4u.camel.waapi.operation.WaapiOperations;
+import com.easycrm4u.camel.waapi.operation.OperationHandler;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operations the docs name are the operations of {@link WaapiOperations}, name by name and in its order: the URI
- * table of docs/waapi-component.md (with the HTTP call of each handler), the sections of its Operations chapter, and
- * the README's list.
+ * The operations the docs name are the operations of {@link WaapiUriPath}, name by name and in its order: the URI table
+ * of docs/waapi-component.md (with the HTTP call of each handler), the sections of its Operations chapter, and the
+ * README's list.
  */
 class OperationDocsTest {
 
@@ -45,10 +45,10 @@ class OperationDocsTest {
         }
 
         assertThat(List.copyOf(rows.keySet())).as("the URIs of the table in " + PAGE).containsExactlyElementsOf(allUris());
-        for (WaapiOperations operation : WaapiOperations.values()) {
+        for (WaapiUriPath operation : WaapiUriPath.values()) {
             String documented = rows.get(operation.uri());
             if (operation.isProducer()) {
-                WaapiOperation handler = operation.handler();
+                OperationHandler handler = operation.handler();
                 String type = operation.uri().substring(operation.uri().lastIndexOf('/') + 1);
                 assertThat(handler.method() + " " + handler.path()).as("the HTTP call of waapi:%s in %s", operation, PAGE)
                         .isEqualTo(documented.replace("{type}", type).replaceFirst(" \\(.*", ""));
@@ -68,7 +68,7 @@ class OperationDocsTest {
             }
         }
         assertThat(sections).as("the ### waapi: sections of the Operations chapter of " + PAGE)
-                .containsExactlyElementsOf(WaapiOperations.producerUris());
+                .containsExactlyElementsOf(WaapiUriPath.producerUris());
     }
 
     @Test
@@ -89,12 +89,12 @@ class OperationDocsTest {
                 }
             }
         }
-        assertThat(listed).as("the producers listed in " + README).containsExactlyElementsOf(WaapiOperations.producerUris());
-        assertThat(readme).contains("- `waapi:" + WaapiOperations.WEBHOOK + "`:");
+        assertThat(listed).as("the producers listed in " + README).containsExactlyElementsOf(WaapiUriPath.producerUris());
+        assertThat(readme).contains("- `waapi:" + WaapiUriPath.WEBHOOK + "`:");
     }
 
     private static List<String> allUris() {
-        return Arrays.stream(WaapiOperations.values()).map(WaapiOperations::uri).toList();
+        return Arrays.stream(WaapiUriPath.values()).map(WaapiUriPath::uri).toList();
     }
 
     /** The lines of a chapter: from its heading to the next heading of the same level. */

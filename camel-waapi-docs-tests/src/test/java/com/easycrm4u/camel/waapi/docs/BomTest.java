@@ -1,6 +1,5 @@
 package com.easycrm4u.camel.waapi.docs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,24 +69,13 @@ class BomTest {
     }
 
     /** maven.deploy.skip of this pom, or as inherited from its parent in the reactor. */
-    private static String deploySkip(Path pomFile) throws Exception {
-        Element pom = Poms.read(pomFile);
-        String own = Poms.properties(pom).get("maven.deploy.skip");
-        NodeList parents = pom.getElementsByTagName("parent");
-        if (own != null || parents.getLength() == 0) {
+    static String deploySkip(Path pomFile) throws Exception {
+        String own = Poms.properties(Poms.read(pomFile)).get("maven.deploy.skip");
+        if (own != null) {
             return own;
         }
-        Element parent = (Element) parents.item(0);
-        String relativePath = Poms.child(parent, "relativePath");
-        Path parentPom = pomFile.getParent().resolve(relativePath == null ? "../pom.xml" : relativePath).normalize();
-        if (Files.isDirectory(parentPom)) {
-            parentPom = parentPom.resolve("pom.xml");
-        }
-        if (!Files.isRegularFile(parentPom)
-                || !Poms.child(parent, "artifactId").equals(Poms.child(Poms.read(parentPom), "artifactId"))) {
-            return null;
-        }
-        return deploySkip(parentPom);
+        Path parentPom = Poms.reactorParent(pomFile);
+        return parentPom == null ? null : deploySkip(parentPom);
     }
 
     static Set<String> managed(Path bomFolder) throws Exception {
@@ -98,7 +85,7 @@ class BomTest {
     }
 
     /** Every module under this folder, nested ones included, relative to the root ("" is the root). */
-    private static List<Path> modules(Path root, Path folder) throws Exception {
+    static List<Path> modules(Path root, Path folder) throws Exception {
         List<Path> modules = new ArrayList<>();
         modules.add(folder);
         for (String module : Poms.modules(Poms.read(root.resolve(folder).resolve("pom.xml")))) {

@@ -89,6 +89,26 @@ final class Poms {
         return modules;
     }
 
+    /**
+     * The pom of this pom's parent when the parent is in the reactor (by relativePath, default ../pom.xml), else null.
+     */
+    static Path reactorParent(Path pomFile) throws Exception {
+        NodeList parents = read(pomFile).getElementsByTagName("parent");
+        if (parents.getLength() == 0) {
+            return null;
+        }
+        Element parent = (Element) parents.item(0);
+        String relativePath = child(parent, "relativePath");
+        Path parentPom = pomFile.getParent().resolve(relativePath == null ? "../pom.xml" : relativePath).normalize();
+        if (Files.isDirectory(parentPom)) {
+            parentPom = parentPom.resolve("pom.xml");
+        }
+        if (!Files.isRegularFile(parentPom) || !child(parent, "artifactId").equals(child(read(parentPom), "artifactId"))) {
+            return null;
+        }
+        return parentPom;
+    }
+
     /** The text of a direct child element, or null. */
     static String child(Element parent, String name) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {

@@ -9,7 +9,7 @@ import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiEndpoint;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
-import com.easycrm4u.camel.waapi.operation.WaapiOperation;
+import com.easycrm4u.camel.waapi.operation.OperationHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -101,7 +101,7 @@ public class RequestJsonBenchmark {
     private static final class Send {
 
         private final WaapiEndpoint endpoint;
-        private final WaapiOperation operation;
+        private final OperationHandler operation;
         private final Exchange exchange;
 
         Send(CamelContext context, String uri, Object body, Map<String, Object> headers) {

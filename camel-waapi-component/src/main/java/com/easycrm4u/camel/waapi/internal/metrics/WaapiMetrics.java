@@ -56,10 +56,15 @@ public interface WaapiMetrics {
     void rateLimitRetry(String operation);
 
     /**
-     * The webhook consumer answered a delivery.
+     * The webhook consumer answered a request: one call per request, with the row of the consumer's outcome table in
+     * lower case.
      *
-     * @param outcome what became of it, e.g. {@code routed}, {@code duplicate}, {@code refused}
-     * @param reason  why, for a refusal (e.g. {@code signature}, {@code too_large}); null when there is none
+     * @param outcome what became of it: {@code routed}, {@code duplicate}, {@code filtered}, {@code route_failed},
+     *                {@code in_flight_elsewhere}, {@code unavailable}, {@code failed}, {@code workers_busy}, or
+     *                {@code refused}
+     * @param reason  for {@code refused}, why: {@code signature_missing}, {@code signature_malformed},
+     *                {@code signature_mismatch}, {@code body_too_large}, {@code unsupported_media_type},
+     *                {@code body_timeout}, {@code not_json} or {@code unverified_bytes_exceeded}; null for the others
      */
     void webhookDelivery(String outcome, String reason);
 

@@ -1,7 +1,6 @@
 package com.easycrm4u.camel.waapi.webhook.internal;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import com.easycrm4u.camel.waapi.internal.CappedBuffer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -134,32 +134,28 @@ final class VertxRequestBody {
     }
 
     /**
-     * The bytes of a body as they arrive, in one array that grows with them: never larger than twice what arrived, nor
-     * than the declared Content-Length while that holds. Every byte of the array is counted in the receiver's
-     * unverified bytes until the reading ends. Chunks come on the event loop; only the end may come from another thread
-     * (a worker that stopped waiting), so the count is given back exactly once either way.
+     * The bytes of a body as they arrive, in a {@link CappedBuffer} capped at maxBodySize. Every byte of its array is
+     * counted in the receiver's unverified bytes, before it grows, until the reading ends. Chunks come on the event
+     * loop; only the end may come from another thread (a worker that stopped waiting), so the count is given back
+     * exactly once either way.
      */
     private static final class Collector {
 
-        private static final byte[] EMPTY = new byte[0];
-
         private final HttpServerRequest request;
         private final WebhookLimits limits;
-        private final int limit;
-        private final long declared;
+        private final CappedBuffer bytes;
         private final BiConsumer<WebhookBodyReader.Body, Throwable> done;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final AtomicLong held = new AtomicLong();
-        private byte[] bytes = EMPTY;
-        private int size;
         private Vertx vertx;
         private long timer = -1;
 
         Collector(HttpServerRequest request, WebhookLimits limits, BiConsumer<WebhookBodyReader.Body, Throwable> done) {
             this.request = request;
             this.limits = limits;
-            this.limit = (int) Math.min(Integer.MAX_VALUE - 9L, limits.getMaxBodySize());
-            this.declared = WebhookAdmission.declaredLength(request.getHeader("Content-Length"));
+            this.bytes = new CappedBuffer(
+                    (int) Math.min(Integer.MAX_VALUE - 9L, limits.getMaxBodySize()),
+                    WebhookAdmission.declaredLength(request.getHeader("Content-Length")));
             this.done = done;
         }
 
@@ -173,17 +169,12 @@ final class VertxRequestBody {
                 return;
             }
             int length = chunk.length();
-            long needed = (long) size + length;
-            if (needed > limit) {
+            if (!bytes.fits(length)) {
                 refuse(WebhookOutcome.BODY_TOO_LARGE);
                 return;
             }
-            if (needed > bytes.length) {
-                long grown = Math.max(needed, Math.min(limit, 2L * bytes.length));
-                if (declared >= needed && declared < grown) {
-                    grown = declared;
-                }
-                long more = grown - bytes.length;
+            int more = bytes.growthFor(length);
+            if (more > 0) {
                 if (!limits.holdUnverified(more)) {
                     refuse(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
                     return;
@@ -194,18 +185,15 @@ final class VertxRequestBody {
                     release();
                     return;
                 }
-                bytes = Arrays.copyOf(bytes, (int) grown);
             }
-            chunk.getBytes(bytes, size);
-            size += length;
+            bytes.add(length, (target, offset, kept) -> chunk.getBytes(0, kept, target, offset));
         }
 
         void end() {
             if (finished.compareAndSet(false, true)) {
                 stopTimer();
                 try {
-                    done.accept(new WebhookBodyReader.Body(size == bytes.length ? bytes : Arrays.copyOf(bytes, size), null),
-                            null);
+                    done.accept(new WebhookBodyReader.Body(bytes.toByteArray(), null), null);
                 } finally {
                     // the receiver has checked the signature by now (on this thread), or the body waits for nobody
                     release();

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * type, so Camel's tooling writes these values into the component metadata (and from there the catalog, the docs'
  * tables and IDE completion); each producer operation names its handler here; the docs are tested against it.
  */
-public enum WaapiOperations {
+public enum WaapiUriPath {
 
     PING("ping", PingOperation::new),
     CLOUD_TEXT("cloud/text", CloudTextOperation::new),
@@ -36,13 +36,13 @@ public enum WaapiOperations {
     /** The webhook consumer, {@code from("waapi:webhook")}: the only URI that is not a producer. */
     WEBHOOK("webhook", null);
 
-    private static final Map<String, WaapiOperations> BY_URI = byUri();
+    private static final Map<String, WaapiUriPath> BY_URI = byUri();
 
     private final String uri;
-    private final WaapiOperation handler;
+    private final OperationHandler handler;
 
     /** @param handler makes the handler of a producer operation from its URI path; null for the consumer */
-    WaapiOperations(String uri, Function<String, WaapiOperation> handler) {
+    WaapiUriPath(String uri, Function<String, OperationHandler> handler) {
         this.uri = uri;
         this.handler = handler == null ? null : handler.apply(uri);
     }
@@ -64,19 +64,19 @@ public enum WaapiOperations {
     }
 
     /** The handler of a producer operation; null for {@link #WEBHOOK}. */
-    public WaapiOperation handler() {
+    public OperationHandler handler() {
         return handler;
     }
 
     /** The operation of a URI path such as {@code cloud/text}, or null when there is none. */
-    public static WaapiOperations fromUri(String uri) {
+    public static WaapiUriPath fromUri(String uri) {
         return BY_URI.get(uri);
     }
 
     /** Every producer URI path, in the order of the API reference. */
     public static List<String> producerUris() {
         List<String> uris = new ArrayList<>();
-        for (WaapiOperations operation : values()) {
+        for (WaapiUriPath operation : values()) {
             if (operation.isProducer()) {
                 uris.add(operation.uri);
             }
@@ -84,9 +84,9 @@ public enum WaapiOperations {
         return uris;
     }
 
-    private static Map<String, WaapiOperations> byUri() {
-        Map<String, WaapiOperations> operations = new HashMap<>();
-        for (WaapiOperations operation : values()) {
+    private static Map<String, WaapiUriPath> byUri() {
+        Map<String, WaapiUriPath> operations = new HashMap<>();
+        for (WaapiUriPath operation : values()) {
             operations.put(operation.uri, operation);
         }
         return Collections.unmodifiableMap(operations);

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
  * One API operation behind a {@code waapi:} producer URI: how a request is made from an exchange, and what the answer
  * becomes.
  */
-public interface WaapiOperation {
+public interface OperationHandler {
 
     /** The URI path of the operation, e.g. {@code cloud/text}. */
     String uri();

@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every producer of {@link WaapiOperations} has a handler for its own URI and a call of the API; the webhook has none.
+ * Every producer of {@link WaapiUriPath} has a handler for its own URI and a call of the API; the webhook has none.
  * Some of what the handlers are made of is decided once, when the operations are created, and is checked here directly.
  */
-class WaapiOperationsTest {
+class WaapiUriPathTest {
 
     @Test
     void everyProducerHasAHandlerForItsUri() {
-        for (WaapiOperations operation : WaapiOperations.values()) {
-            assertThat(WaapiOperations.fromUri(operation.uri())).isSameAs(operation);
+        for (WaapiUriPath operation : WaapiUriPath.values()) {
+            assertThat(WaapiUriPath.fromUri(operation.uri())).isSameAs(operation);
             assertThat(operation).hasToString(operation.uri());
             if (operation.isProducer()) {
-                WaapiOperation handler = operation.handler();
+                OperationHandler handler = operation.handler();
                 assertThat(handler).as("the handler of waapi:%s", operation).isNotNull();
                 assertThat(handler.uri()).isEqualTo(operation.uri());
                 assertThat(handler.method()).isIn("GET", "POST", "PATCH");
@@ -31,19 +31,19 @@ class WaapiOperationsTest {
 
     @Test
     void theWebhookIsTheOnlyConsumer() {
-        assertThat(WaapiOperations.fromUri("webhook")).isSameAs(WaapiOperations.WEBHOOK);
-        assertThat(WaapiOperations.WEBHOOK.isProducer()).isFalse();
-        assertThat(WaapiOperations.WEBHOOK.handler()).isNull();
-        assertThat(WaapiOperations.producerUris()).hasSize(WaapiOperations.values().length - 1)
+        assertThat(WaapiUriPath.fromUri("webhook")).isSameAs(WaapiUriPath.WEBHOOK);
+        assertThat(WaapiUriPath.WEBHOOK.isProducer()).isFalse();
+        assertThat(WaapiUriPath.WEBHOOK.handler()).isNull();
+        assertThat(WaapiUriPath.producerUris()).hasSize(WaapiUriPath.values().length - 1)
                 .doesNotContain("webhook").startsWith("ping").endsWith("qr/sessions");
     }
 
     @Test
     void mediaOperationsCallThePathOfTheirType() {
-        assertThat(WaapiOperations.CLOUD_STICKER.handler().path()).isEqualTo("/whatsapp-api/messages/sticker");
-        assertThat(WaapiOperations.QR_DOCUMENT.handler().path()).isEqualTo("/whatsapp-qr/messages/document");
-        assertThat(WaapiOperations.fromUri("cloud/nope")).isNull();
-        assertThat(WaapiOperations.fromUri(null)).isNull();
+        assertThat(WaapiUriPath.CLOUD_STICKER.handler().path()).isEqualTo("/whatsapp-api/messages/sticker");
+        assertThat(WaapiUriPath.QR_DOCUMENT.handler().path()).isEqualTo("/whatsapp-qr/messages/document");
+        assertThat(WaapiUriPath.fromUri("cloud/nope")).isNull();
+        assertThat(WaapiUriPath.fromUri(null)).isNull();
     }
 
     @Test
@@ -59,7 +59,7 @@ class WaapiOperationsTest {
         byte[] answer = "{\"success\": true, \"data\": {\"messageId\": \"wamid.M\", \"status\": \"sent\"}}"
                 .getBytes(StandardCharsets.UTF_8);
 
-        SendResult result = AnswerReader.data(mapper, answer, AnswerReader.dataOf(SendResult.class));
+        SendResult result = ResultReader.data(mapper, answer, ResultReader.dataOf(SendResult.class));
 
         assertThat(result.getMessageId()).isEqualTo("wamid.M");
     }

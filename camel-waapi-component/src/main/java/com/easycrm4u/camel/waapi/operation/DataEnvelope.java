@@ -3,16 +3,17 @@ package com.easycrm4u.camel.waapi.operation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * An answer read only for its {@code data}: the client has checked {@code success} already.
+ * The API's JSON envelope ({@code success}, {@code data}) of a successful response, decoded only for its {@code data}:
+ * the client has checked {@code success} already.
  *
  * @param <T> the model of the data
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-final class DataAnswer<T> {
+final class DataEnvelope<T> {
 
     private T data;
 
-    DataAnswer() {
+    DataEnvelope() {
     }
 
     T getData() {

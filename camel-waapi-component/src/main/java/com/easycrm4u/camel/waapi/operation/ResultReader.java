@@ -14,23 +14,23 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * message, go straight from their bytes to the model in one pass; the others through a JSON tree, and from the tree by
  * walking it (not by {@code convertValue}, which writes the tree out to a token buffer and reads that back).
  */
-final class AnswerReader {
+final class ResultReader {
 
-    private AnswerReader() {
+    private ResultReader() {
     }
 
     /** The type of an answer whose result is its {@code data} of the given type. */
     static JavaType dataOf(Class<?> type) {
-        return TypeFactory.defaultInstance().constructParametricType(DataAnswer.class, type);
+        return TypeFactory.defaultInstance().constructParametricType(DataEnvelope.class, type);
     }
 
     /** The answer's {@code data} as the type made by {@link #dataOf}; null when the answer or its data is empty. */
-    static <T> T data(ObjectMapper mapper, byte[] answer, JavaType dataAnswer) {
+    static <T> T data(ObjectMapper mapper, byte[] answer, JavaType envelope) {
         if (isEmpty(answer)) {
             return null;
         }
         try {
-            DataAnswer<T> read = mapper.readValue(answer, dataAnswer);
+            DataEnvelope<T> read = mapper.readValue(answer, envelope);
             return read == null ? null : read.getData();
         } catch (IOException e) {
             // what convertValue threw for the same mismatch
