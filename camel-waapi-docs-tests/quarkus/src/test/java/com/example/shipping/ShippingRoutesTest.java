@@ -9,6 +9,7 @@ import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import com.easycrm4u.camel.waapi.sandbox.WebhookDelivery;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 @QuarkusTest
+@TestProfile(WithoutDevService.class)
 @WithTestResource(WaapiSandboxResource.class)
 class ShippingRoutesTest {
 

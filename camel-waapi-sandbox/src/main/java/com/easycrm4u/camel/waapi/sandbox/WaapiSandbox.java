@@ -140,7 +140,7 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1 (the port given to the builder; 0 picks a free one). Returns this sandbox. */
     public WaapiSandbox start() {
-        if (server.start(handler)) {
+        if (server.start(SandboxRecordsHandler.beside(handler, this))) {
             LOG.info("WAAPI sandbox listening on {}", getBaseUrl());
         }
         return this;

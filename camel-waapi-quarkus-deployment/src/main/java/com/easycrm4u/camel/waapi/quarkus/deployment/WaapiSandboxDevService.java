@@ -28,6 +28,11 @@ final class WaapiSandboxDevService implements Startable {
         }
     }
 
+    /** The sandbox's root URL, where its read-only records API is served. */
+    String url() {
+        return "http://127.0.0.1:" + sandbox.getPort();
+    }
+
     String property(String name) {
         return sandbox.camelProperties().get(name);
     }
