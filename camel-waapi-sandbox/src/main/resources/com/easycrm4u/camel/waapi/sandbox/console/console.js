@@ -9,16 +9,18 @@
  *   body[data-version]           the version of the state shown (GET /console/api/state)
  *   connection                   data-mode: connecting | live (server-sent events) | polling | offline
  *   state-version                the same version, as text
- *   notice                       the answer to the last action; data-kind: ok | error (error: the sandbox's text);
+ *   notice                       the answer to the last action; data-kind: ok | warning (done, with the sandbox's
+ *                                note, e.g. that no route receives it) | error (refused, with the sandbox's reason);
  *                                data-seq counts the answers (wait for it to grow after an action)
  *   conversation-list            the list of conversations
- *   conversation                 a button per conversation: data-customer, data-business; aria-current="true" when shown
+ *   conversation                 a button per conversation: data-customer, data-business (E.164, with the +);
+ *                                aria-current="true" when shown
  *   no-conversations             shown while there is none
  *   chat-title                   the shown conversation's customer and business numbers
  *   messages                     the shown conversation's messages (role="log": new ones are announced)
  *   message                      data-message-id, data-direction (out | in), data-channel (cloud | qr), data-kind
- *                                (text | template | media | location | interactive | ...), data-status (sent | delivered
- *                                | read | failed | none), data-error-code (when failed)
+ *                                (text | template | media | location | interactive | button | ...), data-status (sent | delivered
+ *                                | read | failed | none; received for the customer's), data-error-code (when failed)
  *     qr-badge                   on a QR-session message
  *     message-text               a text (or any message's text)
  *     template-name              "order_shipped · en"
@@ -144,6 +146,12 @@
     function timeElement(value) {
         const date = new Date(value);
         return el('time', { datetime: isNaN(date.getTime()) ? null : date.toISOString(), title: dateTime(value), text: time(value) });
+    }
+
+    /** A phone number as E.164 with its +; the sandbox's state has the digits. */
+    function e164(number) {
+        const text = number === undefined || number === null ? '' : String(number);
+        return text === '' || text.startsWith('+') ? text : '+' + text;
     }
 
     function printable(value) {
@@ -278,8 +286,13 @@
             notice('error', what + ' refused (' + response.status + '): ' + reason);
             return null;
         }
-        const id = answer && (answer.messageId || answer.deliveryId);
-        notice('ok', what + ': done' + (id ? ' (' + id + ')' : '') + '.');
+        const id = answer && answer.messageId;
+        const done = what + ': done' + (id ? ' (' + id + ')' : '') + '.';
+        if (answer && answer.note) {
+            notice('warning', done + ' ' + answer.note);
+        } else {
+            notice('ok', done);
+        }
         refresh();
         return answer || {};
     }
@@ -345,14 +358,14 @@
                         type: 'button',
                         className: 'conversation',
                         'data-testid': 'conversation',
-                        'data-customer': conversation.customer,
-                        'data-business': conversation.business,
+                        'data-customer': e164(conversation.customer),
+                        'data-business': e164(conversation.business),
                         'data-focus-key': key,
                         'aria-current': selected ? 'true' : null,
                         on: { click: () => select(key) },
                     },
-                    el('span', { className: 'customer', text: conversation.customer }),
-                    el('span', { className: 'business', text: 'with ' + conversation.business }),
+                    el('span', { className: 'customer', text: e164(conversation.customer) }),
+                    el('span', { className: 'business', text: 'with ' + e164(conversation.business) }),
                     last ? el('span', { className: 'preview', text: (last.direction === 'out' ? 'You: ' : '') + preview(last) }) : null,
                     el('span', { className: 'count', text: messages.length + (messages.length === 1 ? ' message' : ' messages') })));
             }));
@@ -377,7 +390,7 @@
         }
         $('composer').disabled = conversation === null;
         $('chat-title').textContent = conversation
-            ? conversation.customer + ' \u2194 ' + conversation.business
+            ? e164(conversation.customer) + ' \u2194 ' + e164(conversation.business)
             : 'No conversation selected';
         if (conversation === null) {
             return;
@@ -630,7 +643,7 @@
 
     function renderBusinessNumbers(phoneNumbers) {
         const select = $('new-business');
-        const numbers = [...new Set(phoneNumbers.map((n) => (String(n).startsWith('+') ? String(n) : '+' + n)))];
+        const numbers = [...new Set(phoneNumbers.map(e164))];
         const shown = [...select.options].map((option) => option.value);
         if (numbers.join(' ') !== shown.join(' ')) {
             const chosen = select.value;
@@ -662,7 +675,7 @@
                         key.scope ? el('span', { className: 'key-detail', text: 'scope ' + key.scope }) : null,
                         (key.services || []).length ? el('span', { className: 'key-detail', text: key.services.join(', ') }) : null,
                         (key.events || []).length ? el('span', { className: 'key-detail', text: 'events: ' + key.events.join(', ') }) : null),
-                    el('td', { className: 'numbers', text: (key.phoneNumbers || []).join(', ') + (key.allNumbers ? ' (all)' : '') }),
+                    el('td', { className: 'numbers', text: (key.phoneNumbers || []).map(e164).join(', ') + (key.allNumbers ? ' (all)' : '') }),
                     el('td', { className: 'url', text: key.webhookUrl || 'none' }),
                     el('td', {}, el('button', {
                         type: 'button',
@@ -686,12 +699,12 @@
         container.replaceChildren(table('Service windows', ['customer', 'business', 'open until'],
             windows.map((w) => el('tr', {
                 'data-testid': 'service-window',
-                'data-customer': w.customer,
-                'data-business': w.business,
+                'data-customer': e164(w.customer),
+                'data-business': e164(w.business),
                 'data-open': w.open === undefined ? null : String(w.open),
             },
-            el('td', { text: w.customer }),
-            el('td', { text: w.business }),
+            el('td', { text: e164(w.customer) }),
+            el('td', { text: e164(w.business) }),
             el('td', {},
                 el('time', { title: printable(w.openUntil), text: dateTime(w.openUntil) }),
                 w.open === false ? el('span', { className: 'closed', text: ' (closed: templates only)' }) : null)))));
@@ -823,13 +836,13 @@
     function wire() {
         onSubmit('reply-form', (data) => {
             const c = conversationShown();
-            return c ? post('reply', { customer: c.customer, business: c.business, text: data.get('text') }, 'Reply') : null;
+            return c ? post('reply', { customer: e164(c.customer), business: e164(c.business), text: data.get('text') }, 'Reply') : null;
         });
         onSubmit('media-form', (data) => {
             const c = conversationShown();
             return c ? post('media', {
-                customer: c.customer,
-                business: c.business,
+                customer: e164(c.customer),
+                business: e164(c.business),
                 type: data.get('type'),
                 caption: data.get('caption') || null,
                 link: data.get('link'),
@@ -838,8 +851,8 @@
         onSubmit('location-form', (data) => {
             const c = conversationShown();
             return c ? post('location', {
-                customer: c.customer,
-                business: c.business,
+                customer: e164(c.customer),
+                business: e164(c.business),
                 latitude: Number(data.get('latitude')),
                 longitude: Number(data.get('longitude')),
                 name: data.get('name') || null,
@@ -851,7 +864,7 @@
             const business = data.get('business');
             const answer = await post('reply', { customer: customer, business: business, text: data.get('text') }, 'Message from ' + customer);
             if (answer) {
-                view.selected = customer + ' ' + business;
+                view.selected = customer.replace(/^\+/, '') + ' ' + String(business).replace(/^\+/, '');
             }
             return answer;
         });
