@@ -668,25 +668,29 @@
                 container.replaceChildren(el('p', { className: 'empty', text: 'No API key.' }));
                 return;
             }
-            container.replaceChildren(table('API keys', ['name', 'numbers', 'webhook URL', ''],
-                apiKeys.map((key) => el('tr', { 'data-testid': 'api-key', 'data-api-key': key.name },
-                    el('td', {},
-                        el('span', { className: 'key-name', text: key.name }),
-                        key.scope ? el('span', { className: 'key-detail', text: 'scope ' + key.scope }) : null,
-                        (key.services || []).length ? el('span', { className: 'key-detail', text: key.services.join(', ') }) : null,
-                        (key.events || []).length ? el('span', { className: 'key-detail', text: 'events: ' + key.events.join(', ') }) : null),
-                    el('td', { className: 'numbers', text: (key.phoneNumbers || []).map(e164).join(', ') + (key.allNumbers ? ' (all)' : '') }),
-                    el('td', { className: 'url', text: key.webhookUrl || 'none' }),
-                    el('td', {}, el('button', {
-                        type: 'button',
-                        'data-testid': 'test-event',
-                        'data-api-key': key.name,
-                        'data-focus-key': 'test-event ' + key.name,
-                        disabled: !key.webhookUrl,
-                        title: key.webhookUrl ? 'Delivers a signed test event to the key\u2019s webhook URL' : 'The key has no webhook URL',
-                        text: 'Send test event',
-                        on: { click: () => post('test-event', { apiKey: key.name }, 'Test event for ' + key.name) },
-                    }))))));
+            container.replaceChildren(el('ul', { className: 'keys' }, apiKeys.map((key) => el('li', {
+                className: 'key',
+                'data-testid': 'api-key',
+                'data-api-key': key.name,
+            },
+            el('p', {},
+                el('strong', { text: key.name }),
+                [key.scope ? 'scope ' + key.scope : null, (key.services || []).join(', ') || null]
+                    .filter((part) => part !== null)
+                    .map((part) => el('span', { className: 'key-detail', text: ' \u00b7 ' + part }))),
+            el('p', { text: 'Numbers: ' + ((key.phoneNumbers || []).map(e164).join(', ') || 'none') + (key.allNumbers ? ' (all)' : '') }),
+            el('p', { className: 'url', text: 'Webhook: ' + (key.webhookUrl || 'none') }),
+            (key.events || []).length ? el('p', { className: 'key-detail', text: 'Events: ' + key.events.join(', ') }) : null,
+            el('button', {
+                type: 'button',
+                'data-testid': 'test-event',
+                'data-api-key': key.name,
+                'data-focus-key': 'test-event ' + key.name,
+                disabled: !key.webhookUrl,
+                title: key.webhookUrl ? 'Delivers a signed test event to the key\u2019s webhook URL' : 'The key has no webhook URL',
+                text: 'Send test event',
+                on: { click: () => post('test-event', { apiKey: key.name }, 'Test event for ' + key.name) },
+            })))));
         });
     }
 
@@ -791,12 +795,11 @@
             },
             el('p', {},
                 el('strong', { text: printable(delivery.kind || delivery.event) }),
-                ' ',
+                delivery.subject ? el('span', { className: 'id', text: ' ' + printable(delivery.subject) }) : null),
+            el('p', {},
                 el('span', { className: 'state', text: printable(delivery.state) }),
-                delivery.apiKey ? el('span', { className: 'key', text: ' to ' + delivery.apiKey }) : null),
-            delivery.subject ? el('p', { className: 'id', text: printable(delivery.subject) }) : null,
-            el('p', { className: 'url', text: printable(delivery.event) + ' \u2192 ' + printable(delivery.url) }),
-            el('p', { className: 'id', text: printable(delivery.id) }),
+                ' to ' + (delivery.apiKey ? delivery.apiKey + ' at ' : '') + printable(delivery.url)),
+            el('p', { className: 'id', text: 'X-WAAPI-Event ' + printable(delivery.event) + ', delivery ' + printable(delivery.id) }),
             el('ol', { className: 'attempts' },
                 (delivery.attempts || []).map((attempt, i) => el('li', {
                     'data-testid': 'attempt',
