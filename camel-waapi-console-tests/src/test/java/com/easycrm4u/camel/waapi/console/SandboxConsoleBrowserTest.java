@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import static com.easycrm4u.camel.waapi.console.ConsolePage.testid;
@@ -165,6 +166,28 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
         assertThat(inbound.getType()).isEqualTo("text");
         assertThat(inbound.getText().getBody()).isEqualTo("Where is my parcel?");
         assertThat(page.awaitInboundText("Where is my parcel?").getDomAttribute("data-direction")).isEqualTo("in");
+    }
+
+    @Test
+    void theKeyboardAloneOpensAConversationAndSendsAReply() {
+        String id = sendOrderShipped(CUSTOMER);
+        ConsolePage page = console();
+        page.awaitMessage(id);
+
+        WebElement conversation = page.awaitClickable(
+                By.cssSelector("[data-testid='conversation'][data-customer='" + CUSTOMER + "']"));
+        conversation.sendKeys(Keys.TAB, Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(page.script("return document.activeElement.dataset.customer")).isEqualTo(CUSTOMER);
+        assertThat(page.script("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        conversation.sendKeys(Keys.ENTER);
+        assertThat(page.script("return document.activeElement.id")).isEqualTo("chat");
+
+        page.beforeAction();
+        page.findAll(testid("reply-input")).get(0).sendKeys("Sent with Enter", Keys.ENTER);
+        page.awaitNotice("ok");
+
+        assertThat(theCustomersMessage().getText().getBody()).isEqualTo("Sent with Enter");
+        assertThat(page.findAll(testid("reply-input")).get(0).getDomProperty("value")).isEmpty();
     }
 
     @Test
