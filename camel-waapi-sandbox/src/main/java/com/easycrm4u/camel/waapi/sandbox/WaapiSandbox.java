@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -668,9 +669,24 @@ public final class WaapiSandbox implements AutoCloseable {
         return windows.all();
     }
 
-    /** How much of each key's quotas is used now. */
+    /**
+     * How much of each key's quotas the requests of the last minute and hour used; for a key without quotas, the
+     * requests it made (those not refused with 429).
+     */
     public List<QuotaUsage> getQuotaUsage() {
-        return keys.all().stream().map(quotas::usage).toList();
+        return keys.all().stream().map(this::quotaUsage).toList();
+    }
+
+    private QuotaUsage quotaUsage(SandboxApiKey key) {
+        if (key.getQuotaPerMinute() > 0 || key.getQuotaPerHour() > 0) {
+            return quotas.usage(key);
+        }
+        Instant now = clock.instant();
+        List<Instant> made = requests.stream().filter(r -> key.getName().equals(r.apiKeyName()) && r.status() != 429)
+                .map(ApiRequest::at).toList();
+        return new QuotaUsage(
+                key.getName(), 0, (int) made.stream().filter(at -> at.plusSeconds(60).isAfter(now)).count(),
+                0, (int) made.stream().filter(at -> at.plusSeconds(3600).isAfter(now)).count());
     }
 
     /** Every API request received and the status answered. */
