@@ -540,8 +540,9 @@ public final class WaapiSandbox implements AutoCloseable {
     // ---- the platform ----------------------------------------------------------------------------------------------
 
     /**
-     * The customer reads a Cloud API message: its automatic statuses stop, and {@code delivered} (when it was not yet)
-     * and {@code read} follow as status webhooks. Nothing is sent when it was read already by the time its step runs.
+     * The customer reads a Cloud API message: its automatic statuses stop, and {@code read} follows as a status
+     * webhook, after {@code sent} and {@code delivered} when theirs did not go out yet. Nothing is sent when it was
+     * read already by the time its step runs.
      */
     public WaapiSandbox markRead(String messageId) {
         SentMessage message = statusesOf(messageId);
