@@ -124,6 +124,11 @@ public final class SentMessage {
         lastStatus |= last;
     }
 
+    /** Statuses follow after all (set by hand): the last one is yet to come. */
+    synchronized void reopen() {
+        lastStatus = false;
+    }
+
     synchronized boolean isSettled(String status) {
         return settled.contains(status);
     }

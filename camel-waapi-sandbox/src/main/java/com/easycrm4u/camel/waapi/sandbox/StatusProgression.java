@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ final class StatusProgression {
     /** Who moves a message's statuses, and the settling of its latest step, which the next one waits for. */
     private static final class Control {
         private final Run run;
+        /** The statuses whose webhooks went out (or are going out), in order. */
+        private final List<String> emitted = new CopyOnWriteArrayList<>();
         private boolean byHand;
         private CompletableFuture<Void> latest = CompletableFuture.completedFuture(null);
 
@@ -89,7 +92,7 @@ final class StatusProgression {
                     ? new MetaError(
                             RecipientsWithoutWhatsApp.META_CODE, MetaError.UNDELIVERABLE, RecipientsWithoutWhatsApp.DETAILS)
                     : null;
-            settled = emit(run, status, last, failure);
+            settled = emit(control, status, last, failure);
             control.latest = settled;
         }
         settled.whenComplete((ignored, failure) -> {
@@ -100,9 +103,10 @@ final class StatusProgression {
     }
 
     /**
-     * Stops the message's automatic statuses and moves it by hand: to {@code read} (with {@code delivered} first when
-     * it was not delivered yet), or to {@code failed} with this error when {@code failure} is given. The steps start
-     * once the webhooks of the step under way are settled; the future completes when the last one is.
+     * Stops the message's automatic statuses and moves it by hand: to {@code read} (with {@code sent} and
+     * {@code delivered} first when their webhooks did not go out yet), or to {@code failed} with this error when
+     * {@code failure} is given. The steps start once the webhooks of the step under way are settled; the future
+     * completes when the last one is.
      */
     CompletableFuture<Void> takeOver(SentMessage message, MetaError failure) {
         Control control = controls.get(message.getMessageId());
@@ -111,25 +115,29 @@ final class StatusProgression {
         }
         synchronized (control) {
             control.byHand = true;
+            // more statuses follow a message that had its last: awaitStatus waits for their webhooks
+            message.reopen();
             // the steps are chosen when they run: the step under way may add the status asked for
             CompletableFuture<Void> steps = control.latest.handle((ignored, error) -> null)
                     .thenCompose(ignored -> {
                         List<String> missing = new ArrayList<>();
                         if (failure != null) {
                             missing.add("failed");
-                        } else {
-                            List<String> had = message.getStatuses();
-                            for (String status : List.of("delivered", "read")) {
-                                if (!had.contains(status) && !had.contains("failed")) {
+                        } else if (!control.emitted.contains("failed")) {
+                            for (String status : List.of("sent", "delivered", "read")) {
+                                if (!control.emitted.contains(status)) {
                                     missing.add(status);
                                 }
                             }
+                        }
+                        if (missing.isEmpty()) {
+                            sentMessages.settle(message, message.getStatus(), true);
                         }
                         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
                         for (int i = 0; i < missing.size(); i++) {
                             String status = missing.get(i);
                             boolean last = i + 1 == missing.size();
-                            chain = chain.thenCompose(done -> emit(control.run, status, last, failure));
+                            chain = chain.thenCompose(done -> emit(control, status, last, failure));
                         }
                         return chain;
                     });
@@ -143,8 +151,10 @@ final class StatusProgression {
     }
 
     /** Adds the status, delivers it, and settles it once its deliveries are; the future completes then. */
-    private CompletableFuture<Void> emit(Run run, String status, boolean last, MetaError failure) {
+    private CompletableFuture<Void> emit(Control control, String status, boolean last, MetaError failure) {
+        Run run = control.run;
         SentMessage message = run.message();
+        control.emitted.add(status);
         if (failure != null) {
             message.fail(failure.code(), failure.title());
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -539,8 +540,9 @@ public final class WaapiSandbox implements AutoCloseable {
     // ---- the platform ----------------------------------------------------------------------------------------------
 
     /**
-     * The customer reads a Cloud API message: its automatic statuses stop, and {@code delivered} (when it was not yet)
-     * and {@code read} follow as status webhooks. Nothing is sent when it was read already by the time its step runs.
+     * The customer reads a Cloud API message: its automatic statuses stop, and {@code read} follows as a status
+     * webhook, after {@code sent} and {@code delivered} when theirs did not go out yet. Nothing is sent when it was
+     * read already by the time its step runs.
      */
     public WaapiSandbox markRead(String messageId) {
         SentMessage message = statusesOf(messageId);
@@ -668,9 +670,24 @@ public final class WaapiSandbox implements AutoCloseable {
         return windows.all();
     }
 
-    /** How much of each key's quotas is used now. */
+    /**
+     * How much of each key's quotas the requests of the last minute and hour used; for a key without quotas, the
+     * requests it made (those not refused with 429).
+     */
     public List<QuotaUsage> getQuotaUsage() {
-        return keys.all().stream().map(quotas::usage).toList();
+        return keys.all().stream().map(this::quotaUsage).toList();
+    }
+
+    private QuotaUsage quotaUsage(SandboxApiKey key) {
+        if (key.getQuotaPerMinute() > 0 || key.getQuotaPerHour() > 0) {
+            return quotas.usage(key);
+        }
+        Instant now = clock.instant();
+        List<Instant> made = requests.stream().filter(r -> key.getName().equals(r.apiKeyName()) && r.status() != 429)
+                .map(ApiRequest::at).toList();
+        return new QuotaUsage(
+                key.getName(), 0, (int) made.stream().filter(at -> at.plusSeconds(60).isAfter(now)).count(),
+                0, (int) made.stream().filter(at -> at.plusSeconds(3600).isAfter(now)).count());
     }
 
     /** Every API request received and the status answered. */

@@ -102,6 +102,7 @@ class ConsoleApiTest extends CamelTestSupport {
         assertThat(delivery.get("state").asText()).isEqualTo("delivered");
         assertThat(delivery.get("attempts").get(0).get("status").asInt()).isEqualTo(200);
         assertThat(delivery.get("attempts").get(0).has("durationMs")).isTrue();
+        assertThat(state.get("quotas").get(0).get("usedLastMinute").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -43,6 +43,7 @@ class WaapiDevServicesProcessor {
             return;
         }
         String webhookUrl = config.webhookUrl().orElseGet(() -> ownWebhookUrl(application, launchMode.getLaunchMode()));
+        boolean console = config.console().orElse(launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT);
         Map<String, Function<WaapiSandboxDevService, String>> provided = new LinkedHashMap<>();
         for (String name : PROVIDED) {
             provided.put(name, sandbox -> sandbox.property(name));
@@ -51,8 +52,9 @@ class WaapiDevServicesProcessor {
                 .feature(WaapiProcessor.FEATURE)
                 .serviceName("waapi-sandbox")
                 .serviceConfig(config)
-                .description("WAAPI sandbox" + (webhookUrl != null ? ", webhooks to " + webhookUrl : ""))
-                .startable(() -> new WaapiSandboxDevService(config.port().orElse(null), webhookUrl))
+                .description("WAAPI sandbox" + (webhookUrl != null ? ", webhooks to " + webhookUrl : "")
+                             + (console ? ", with its console" : ""))
+                .startable(() -> new WaapiSandboxDevService(config.port().orElse(null), webhookUrl, console))
                 .configProvider(provided)
                 .build());
     }
