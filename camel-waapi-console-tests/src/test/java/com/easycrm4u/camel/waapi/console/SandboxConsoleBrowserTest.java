@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -166,6 +167,24 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
         assertThat(inbound.getType()).isEqualTo("text");
         assertThat(inbound.getText().getBody()).isEqualTo("Where is my parcel?");
         assertThat(page.awaitInboundText("Where is my parcel?").getDomAttribute("data-direction")).isEqualTo("in");
+    }
+
+    @Test
+    void withoutServerSentEventsThePagePollsAndStillUpdatesItself() {
+        // a browser without EventSource, from the first script of every page on
+        Map<String, Object> added = chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "delete window.EventSource;"));
+        try {
+            ConsolePage page = console();
+            assertThat(page.findAll(testid("connection")).get(0).getDomAttribute("data-mode")).isEqualTo("polling");
+
+            String id = sendOrderShipped(CUSTOMER);
+            page.awaitStatus(id, "delivered");
+            assertThat(page.findAll(testid("connection")).get(0).getDomAttribute("data-mode")).isEqualTo("polling");
+        } finally {
+            chromium.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", added.get("identifier")));
+        }
     }
 
     @Test
