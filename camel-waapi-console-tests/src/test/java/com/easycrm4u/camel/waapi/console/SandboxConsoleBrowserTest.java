@@ -79,6 +79,13 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
                 from("direct:text")
                         .setHeader(WaapiConstants.TO, header("customerPhone"))
                         .to("waapi:cloud/text");
+                from("direct:photo")
+                        .setHeader(WaapiConstants.TO, header("customerPhone"))
+                        .setHeader(WaapiConstants.CAPTION, constant("Your parcel at the depot"))
+                        .to("waapi:cloud/image");
+                from("direct:buttons")
+                        .setHeader(WaapiConstants.TO, header("customerPhone"))
+                        .to("waapi:cloud/send?messageType=buttons");
                 from("direct:qrText")
                         .setHeader(WaapiConstants.TO, header("customerPhone"))
                         .to("waapi:qr/text?sessionId=" + WaapiSandbox.DEFAULT_QR_SESSION_ID);
@@ -319,6 +326,24 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
         assertThat(page.script("return window.waapiXss === undefined")).isEqualTo(true);
     }
 
+    @Test
+    void anInteractiveMessageShowsTheChoicesItOffers() {
+        WaapiSandbox sandbox = waapi.getSandbox();
+        sandbox.injectText(CUSTOMER, WaapiSandbox.DEFAULT_PHONE_NUMBER, "Can I pick it up?");
+        template.sendBodyAndHeader("direct:buttons", Map.of("type", "buttons", "payload", Map.of(
+                "body", "Where do you want it?",
+                "buttons", List.of(Map.of("id", "depot", "title", "At the depot"), Map.of("id", "home", "title", "At home")))),
+                "customerPhone", CUSTOMER);
+        String id = sandbox.getSentMessages().get(0).getMessageId();
+
+        WebElement message = console().awaitMessage(id);
+
+        assertThat(message.getDomAttribute("data-kind")).isEqualTo("interactive");
+        assertThat(message.findElement(testid("message-text")).getText()).isEqualTo("Where do you want it?");
+        assertThat(message.findElements(By.cssSelector("[data-testid='interactive-choices'] li")))
+                .extracting(WebElement::getText).containsExactly("At the depot", "At home");
+    }
+
     /** The console as docs/sandbox.md shows it: a copy of this run's target/sandbox-console.png is docs/images. */
     @Test
     void aScreenshotOfTheConsoleForTheDocs() throws Exception {
@@ -328,6 +353,8 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
         sandbox.markRead(shipped);
         sandbox.injectText(CUSTOMER, WaapiSandbox.DEFAULT_PHONE_NUMBER, "Thanks! Can I pick it up at the depot?");
         String answer = template.requestBodyAndHeader("direct:text", "Yes: Park Street depot, 10:00 to 18:00.",
+                "customerPhone", CUSTOMER, SendResult.class).getMessageId();
+        String photo = template.requestBodyAndHeader("direct:photo", "https://example.com/depot/parcel.jpg",
                 "customerPhone", CUSTOMER, SendResult.class).getMessageId();
         sandbox.injectLocation(CUSTOMER, WaapiSandbox.DEFAULT_PHONE_NUMBER, 22.5535, 88.3529, "Park Street depot",
                 "Park Street, Kolkata");
@@ -345,11 +372,16 @@ class SandboxConsoleBrowserTest extends CamelTestSupport {
         page.awaitStatus(shipped, "read");
         page.awaitStatus(answer, "delivered");
         assertThat(page.awaitMessage(qr).findElements(testid("qr-badge"))).hasSize(1);
+        WebElement image = page.awaitMessage(photo);
+        assertThat(image.findElement(testid("media-type")).getText()).isEqualTo("image");
+        assertThat(image.findElement(testid("media-caption")).getText()).isEqualTo("Your parcel at the depot");
+        assertThat(image.findElement(testid("media-link")).getDomAttribute("href"))
+                .isEqualTo("https://example.com/depot/parcel.jpg");
         assertThat(page.findAll(By.cssSelector("[data-testid='message'] [data-testid='location']"))).hasSize(1);
         await().until(() -> page.findAll(By.cssSelector("[data-testid='delivery']")).size() >= 6);
 
         Path shot = page.screenshot(Path.of(System.getProperty("browser-tests.screenshot", "target/sandbox-console.png")),
-                1400, 1150);
+                1400, 1300);
         byte[] png = Files.readAllBytes(shot);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }

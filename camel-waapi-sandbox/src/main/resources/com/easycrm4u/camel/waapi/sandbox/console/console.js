@@ -31,6 +31,7 @@
  *                                beside a URL button
  *     media-type, media-caption, media-link, media-filename
  *     location                   data-latitude, data-longitude; location-name, location-address inside
+ *     interactive-choices, interactive-url   what an outgoing buttons / list / cta message offers
  *     message-status             the ticks and the status word
  *     message-error              "Failed with 131026: ..." on a failed message
  *     message-context            "reply to <message id>" on a customer's answer to a message
@@ -516,6 +517,25 @@
             el('p', { className: 'location-pin', text: location.latitude + ', ' + location.longitude }),
             location.name ? el('p', { className: 'location-name', 'data-testid': 'location-name', text: location.name }) : null,
             location.address ? el('p', { 'data-testid': 'location-address', text: location.address }) : null));
+        }
+        const interactive = message.interactive;
+        if (interactive && message.direction === 'out') {
+            // what the route offered the customer: buttons, list rows or a link
+            const choices = [].concat(
+                (interactive.buttons || []).map((b) => b.title || b.text || (b.reply && b.reply.title) || b.id),
+                (interactive.sections || []).flatMap((section) => (section.rows || []).map((row) => row.title || row.id)))
+                .filter((choice) => choice !== undefined && choice !== null);
+            if (message.text) {
+                parts.push(el('p', { className: 'text', 'data-testid': 'message-text', text: message.text }));
+            }
+            if (choices.length) {
+                parts.push(el('ul', { className: 'choices', 'data-testid': 'interactive-choices' },
+                    choices.map((choice) => el('li', { text: printable(choice) }))));
+            }
+            if (interactive.url) {
+                parts.push(el('p', {}, safeLink(interactive.url, 'interactive-url')));
+            }
+            return parts;
         }
         if (message.text && !template && !(media && media.caption === message.text)) {
             parts.push(el('p', { className: 'text', 'data-testid': 'message-text', text: message.text }));
