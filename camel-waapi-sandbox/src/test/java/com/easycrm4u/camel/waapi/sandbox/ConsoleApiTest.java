@@ -106,6 +106,25 @@ class ConsoleApiTest extends CamelTestSupport {
     }
 
     @Test
+    void theStateShowsTheArmedFaultsOnly() {
+        waapi.getSandbox().faults().failNext(2).serverErrorRate(0.25);
+        JsonNode faults = console.state().get("faults");
+        assertThat(faults).hasSize(2);
+        assertThat(faults.get(0).get("fault").asText()).isEqualTo("serverErrorRate");
+        assertThat(faults.get(0).get("value").asDouble()).isEqualTo(0.25);
+        assertThat(faults.get(0).get("description").asText()).isEqualTo("25% of API requests answer 500");
+        assertThat(faults.get(1).get("fault").asText()).isEqualTo("failNext");
+        assertThat(faults.get(1).get("value").isIntegralNumber()).isTrue();
+        assertThat(faults.get(1).get("value").asInt()).isEqualTo(2);
+
+        long before = console.state().get("version").asLong();
+        waapi.getSandbox().faults().clear();
+        JsonNode after = console.state();
+        assertThat(after.get("faults")).isEmpty();
+        assertThat(after.get("version").asLong()).isEqualTo(before + 1);
+    }
+
+    @Test
     void theStateNeverShowsAKeyASecretOrAVerifyToken() {
         sendShippedTemplate();
         String state = console.get("/console/api/state").body();

@@ -1,8 +1,9 @@
 package com.easycrm4u.camel.waapi.sandbox.console;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.easycrm4u.camel.waapi.sandbox.CustomerMessage;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
@@ -21,14 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ConsoleActions {
 
     /** The actions, each with the fields it takes (the others are refused, so a typo is not silently ignored). */
-    static final Map<String, Set<String>> FIELDS = Map.of(
-            "reply", Set.of("customer", "business", "text"),
-            "button", Set.of("messageId", "buttonIndex"),
-            "media", Set.of("customer", "business", "type", "caption", "link", "filename"),
-            "location", Set.of("customer", "business", "latitude", "longitude", "name", "address"),
-            "read", Set.of("messageId"),
-            "fail", Set.of("messageId", "code", "title", "details"),
-            "test-event", Set.of("apiKey"));
+    static final Map<String, List<String>> FIELDS = fields();
 
     private static final int MAX_TEXT = 4096;
 
@@ -40,6 +34,18 @@ final class ConsoleActions {
         this.sandbox = sandbox;
         this.state = state;
         this.mapper = mapper;
+    }
+
+    private static Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("reply", List.of("customer", "business", "text"));
+        fields.put("button", List.of("messageId", "buttonIndex"));
+        fields.put("media", List.of("customer", "business", "type", "caption", "link", "filename"));
+        fields.put("location", List.of("customer", "business", "latitude", "longitude", "name", "address"));
+        fields.put("read", List.of("messageId"));
+        fields.put("fail", List.of("messageId", "code", "title", "details"));
+        fields.put("test-event", List.of("apiKey"));
+        return Collections.unmodifiableMap(fields);
     }
 
     /** Runs the action; the answer's fields go beside {@code "ok": true}. */

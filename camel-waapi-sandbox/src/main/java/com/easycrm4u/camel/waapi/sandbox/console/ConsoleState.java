@@ -202,8 +202,12 @@ final class ConsoleState {
         return armed;
     }
 
-    private static void fault(ArrayNode armed, String name, double value, String description) {
-        armed.addObject().put("fault", name).put("value", value).put("description", description);
+    private static void fault(ArrayNode armed, String name, double share, String description) {
+        armed.addObject().put("fault", name).put("value", share).put("description", description);
+    }
+
+    private static void fault(ArrayNode armed, String name, long count, String description) {
+        armed.addObject().put("fault", name).put("value", count).put("description", description);
     }
 
     private ArrayNode deliveries(List<WebhookDelivery> all) {
