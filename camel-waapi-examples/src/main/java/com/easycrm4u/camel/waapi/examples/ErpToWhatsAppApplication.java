@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code WAAPI_BASE_URL}, {@code WAAPI_API_KEY}, {@code WAAPI_API_SECRET}, {@code WAAPI_FROM_PHONE_NO} and
  * {@code WAAPI_WEBHOOK_VERIFY_TOKEN} the same routes talk to a real WAAPI account (then point the key's webhook URL at
  * this application's {@code /waapi/webhook}, port {@code WAAPI_EXAMPLE_PORT}, default 8080).
+ * <p>
+ * With {@code -Dwaapi.sandbox.console=true} (or {@code --console}) the sandbox also serves its console, a web page that
+ * shows what the routes sent and lets you answer as the customer; the application then keeps running until Ctrl-C.
  */
 public final class ErpToWhatsAppApplication implements AutoCloseable {
 
@@ -31,22 +34,31 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workDir;
     private final boolean keepRunning;
+    private final boolean console;
 
     private volatile WaapiSandbox sandbox;
     private DeliveryReport report;
     private volatile Main main;
 
     public ErpToWhatsAppApplication(Map<String, String> environment, Path workDir, boolean keepRunning) {
+        this(environment, workDir, keepRunning, false);
+    }
+
+    /** @param console serve the sandbox console (and keep running, to use it) */
+    public ErpToWhatsAppApplication(Map<String, String> environment, Path workDir, boolean keepRunning, boolean console) {
         this.environment = environment;
         this.workDir = workDir;
-        this.keepRunning = keepRunning;
+        this.keepRunning = keepRunning || console;
+        this.console = console;
     }
 
     public static void main(String[] args) throws Exception {
         Path workDir = Path.of(System.getProperty("example.work-dir", "target/erp-example"));
         boolean keepRunning = Boolean.getBoolean("example.keep-running")
                 || java.util.Arrays.asList(args).contains("--keep-running");
-        try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(System.getenv(), workDir, keepRunning)) {
+        boolean console = Boolean.getBoolean("waapi.sandbox.console") || java.util.Arrays.asList(args).contains("--console");
+        try (ErpToWhatsAppApplication application
+                = new ErpToWhatsAppApplication(System.getenv(), workDir, keepRunning, console)) {
             application.run();
         }
     }
@@ -65,6 +77,9 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
         if (baseUrl == null || baseUrl.isBlank()) {
             startSandbox(main);
         } else {
+            if (console) {
+                LOG.warn("The sandbox console shows the embedded sandbox; with WAAPI_BASE_URL set there is none");
+            }
             connectToWaapi(main, baseUrl);
         }
         if (!keepRunning) {
@@ -79,6 +94,7 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
     private void startSandbox(Main main) throws IOException {
         sandbox = WaapiSandbox.builder()
                 .recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
+                .console(console)
                 .build()
                 .start();
         // picked while the sandbox holds its port: picked before, the sandbox could be given the same free port
@@ -93,6 +109,11 @@ public final class ErpToWhatsAppApplication implements AutoCloseable {
                 WaapiSandbox.DEFAULT_PHONE_NUMBER, STATUS_QUESTION));
         LOG.info("WAAPI sandbox started at {}; webhooks go to http://127.0.0.1:{}/waapi/webhook", sandbox.getBaseUrl(),
                 port);
+        if (console) {
+            LOG.info("Open the sandbox console at {} to see the messages and answer as a customer; the application "
+                     + "keeps running until Ctrl-C",
+                    sandbox.getConsoleUrl());
+        }
     }
 
     private void connectToWaapi(Main main, String baseUrl) {

@@ -1,6 +1,9 @@
 package com.easycrm4u.camel.waapi.examples;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +54,25 @@ class ErpToWhatsAppApplicationTest {
             // the host of Camel Main (camel-platform-http-main, Vert.x) holds maxBodySize before buffering
             OversizedDeliveries.assertRefusedBeforeBuffering(
                     URI.create(sandbox.getWebhookUrl(sandbox.getPrimaryApiKey().getName())));
+
+            application.stop();
+            run.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void withTheConsoleItKeepsRunningAndTheConsoleShowsTheBatch() throws Exception {
+        try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(Map.of(), workDir, false, true)) {
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> run(application));
+
+            WaapiSandbox sandbox = await().atMost(Duration.ofSeconds(30)).until(application::getSandbox, Objects::nonNull);
+            ErpExampleChecks.assertBatchReported(workDir, sandbox);
+            HttpResponse<String> state = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(sandbox.getConsoleUrl() + "/api/state")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(state.statusCode()).isEqualTo(200);
+            assertThat(state.body()).contains("\"conversations\"", "order_shipped");
+            assertThat(run).as("keeps running with the console").isNotDone();
 
             application.stop();
             run.get(30, TimeUnit.SECONDS);

@@ -50,6 +50,23 @@ final class Quotas {
         }
     }
 
+    /** The use of a key's quotas now. */
+    QuotaUsage usage(SandboxApiKey key) {
+        Deque<Instant> requests = used.get(key.getKey());
+        int lastMinute = 0;
+        int lastHour = 0;
+        if (requests != null) {
+            Instant now = clock.instant();
+            synchronized (requests) {
+                for (Instant at : requests) {
+                    lastMinute += at.plus(MINUTE).isAfter(now) ? 1 : 0;
+                    lastHour += at.plus(HOUR).isAfter(now) ? 1 : 0;
+                }
+            }
+        }
+        return new QuotaUsage(key.getName(), key.getQuotaPerMinute(), lastMinute, key.getQuotaPerHour(), lastHour);
+    }
+
     void clear() {
         used.clear();
     }

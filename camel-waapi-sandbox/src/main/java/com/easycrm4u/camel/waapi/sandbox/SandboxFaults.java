@@ -107,6 +107,21 @@ public final class SandboxFaults {
         return dropRate;
     }
 
+    /** How many of the next requests still answer {@code 500} ({@link #failNext}). */
+    public int getFailNext() {
+        return failNext.get();
+    }
+
+    /** How many of the next requests still have their connection dropped ({@link #dropNext}). */
+    public int getDropNext() {
+        return dropNext.get();
+    }
+
+    /** How many of the next requests still answer {@code 429} ({@link #rateLimitNext}). */
+    public int getRateLimitNext() {
+        return rateLimitNext.get();
+    }
+
     Fault next() {
         if (decrementIfPositive(dropNext)) {
             return Fault.DROP_CONNECTION;

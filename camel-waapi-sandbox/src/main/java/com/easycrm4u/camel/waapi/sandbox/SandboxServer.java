@@ -45,6 +45,11 @@ final class SandboxServer {
 
     /** Serves the handler on 127.0.0.1; false when it was serving already. */
     synchronized boolean start(HttpHandler handler) {
+        return start(handler, null, null);
+    }
+
+    /** Serves the handler on 127.0.0.1, and {@code extra} (when not null) under the path {@code extraPath}. */
+    synchronized boolean start(HttpHandler handler, String extraPath, HttpHandler extra) {
         if (closed) {
             throw new IllegalStateException("this WAAPI sandbox is closed; build a new one");
         }
@@ -54,6 +59,9 @@ final class SandboxServer {
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
             created.createContext("/", handler);
+            if (extra != null) {
+                created.createContext(extraPath, extra);
+            }
             created.setExecutor(httpExecutor);
             created.start();
             server = created;

@@ -27,6 +27,8 @@ public final class SentMessage {
     // the statuses whose webhook deliveries are settled, and whether no status will follow
     private final Set<String> settled = new HashSet<>();
     private boolean lastStatus;
+    private int errorCode;
+    private String errorTitle;
 
     SentMessage(String messageId, String apiKeyName, String channel, String type, String to, String from,
                 String sessionId, JsonNode request, Instant timestamp) {
@@ -95,6 +97,21 @@ public final class SentMessage {
         return statuses.get(statuses.size() - 1);
     }
 
+    /** The Meta error code of the {@code failed} status, or 0 when the message has not failed. */
+    public synchronized int getErrorCode() {
+        return errorCode;
+    }
+
+    /** The Meta error title of the {@code failed} status, or null when the message has not failed. */
+    public synchronized String getErrorTitle() {
+        return errorTitle;
+    }
+
+    synchronized void fail(int code, String title) {
+        this.errorCode = code;
+        this.errorTitle = title;
+    }
+
     synchronized void addStatus(String status) {
         if (!statuses.get(statuses.size() - 1).equals(status)) {
             statuses.add(status);
@@ -105,6 +122,11 @@ public final class SentMessage {
     synchronized void settle(String status, boolean last) {
         settled.add(status);
         lastStatus |= last;
+    }
+
+    /** Statuses follow after all (set by hand): the last one is yet to come. */
+    synchronized void reopen() {
+        lastStatus = false;
     }
 
     synchronized boolean isSettled(String status) {

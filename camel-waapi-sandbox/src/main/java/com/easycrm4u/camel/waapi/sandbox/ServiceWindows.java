@@ -3,6 +3,7 @@ package com.easycrm4u.camel.waapi.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +31,16 @@ final class ServiceWindows {
         if (last == null || !last.plus(LENGTH).isAfter(clock.instant())) {
             throw ApiError.badRequest("(#131047) Re-engagement message: outside 24h window — send a template instead");
         }
+    }
+
+    /** Every window a customer opened, open or closed by now. */
+    List<ServiceWindow> all() {
+        Instant now = clock.instant();
+        return lastCustomerMessage.entrySet().stream().map(e -> {
+            String[] parts = e.getKey().split(">", 2);
+            Instant until = e.getValue().plus(LENGTH);
+            return new ServiceWindow(parts[1], parts[0], until, until.isAfter(now));
+        }).toList();
     }
 
     void clear() {

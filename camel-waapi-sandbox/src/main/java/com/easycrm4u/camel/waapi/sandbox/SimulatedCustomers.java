@@ -53,6 +53,54 @@ final class SimulatedCustomers {
         return send(businessE164, message);
     }
 
+    /** Media the customer sends: {@code image}, {@code video}, {@code audio}, {@code document} or {@code sticker}. */
+    CustomerMessage media(
+            String customerE164, String businessE164, String type, String caption, String mimeType, String filename) {
+        ObjectNode message = message(customerE164, type);
+        ObjectNode media = message.putObject(type);
+        if (caption != null) {
+            media.put("caption", caption);
+        }
+        if (filename != null) {
+            media.put("filename", filename);
+        }
+        media.put("mime_type", mimeType);
+        media.put("sha256", Ids.sha256());
+        media.put("id", Ids.mediaId());
+        return send(businessE164, message);
+    }
+
+    CustomerMessage location(
+            String customerE164, String businessE164, double latitude, double longitude, String name,
+            String address) {
+        ObjectNode message = message(customerE164, "location");
+        ObjectNode location = message.putObject("location");
+        location.put("latitude", latitude);
+        location.put("longitude", longitude);
+        if (name != null) {
+            location.put("name", name);
+        }
+        if (address != null) {
+            location.put("address", address);
+        }
+        return send(businessE164, message);
+    }
+
+    /**
+     * The customer presses a quick-reply button of a template: a {@code button} message with the button's payload and
+     * text, in the context of the template message.
+     */
+    CustomerMessage templateButton(
+            String customerE164, String businessE164, String templateMessageId, String payload, String text) {
+        ObjectNode message = message(customerE164, "button");
+        message.putObject("button").put("payload", payload).put("text", text);
+        // Meta puts the context first
+        ObjectNode withContext = mapper.createObjectNode();
+        withContext.putObject("context").put("from", PhoneNumbers.digits(businessE164)).put("id", templateMessageId);
+        withContext.setAll(message);
+        return send(businessE164, withContext);
+    }
+
     CustomerMessage buttonReply(String customerE164, String businessE164, String buttonId, String title) {
         ObjectNode message = message(customerE164, "interactive");
         ObjectNode interactive = message.putObject("interactive");

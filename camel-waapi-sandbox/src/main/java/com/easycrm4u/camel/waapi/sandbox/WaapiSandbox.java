@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.easycrm4u.camel.waapi.WaapiConfiguration;
 import com.easycrm4u.camel.waapi.model.Contact;
 import com.easycrm4u.camel.waapi.model.QrSession;
+import com.easycrm4u.camel.waapi.sandbox.console.InboundMedia;
+import com.easycrm4u.camel.waapi.sandbox.console.MetaErrorCodes;
+import com.easycrm4u.camel.waapi.sandbox.console.SandboxConsole;
+import com.easycrm4u.camel.waapi.sandbox.console.TemplateView;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelConfiguration;
@@ -81,6 +87,8 @@ public final class WaapiSandbox implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final WebhookFanOut fanOut;
     private final SimulatedCustomers customers;
+    private final StatusProgression statuses;
+    private final SandboxConsole console;
     private final SandboxHttpHandler handler;
     private final CamelWiring camel;
 
@@ -95,7 +103,7 @@ public final class WaapiSandbox implements AutoCloseable {
         builder.phoneNumbers.forEach(numbers::add);
         (builder.keys.isEmpty() ? List.of(defaultKey()) : builder.keys).forEach(keys::add);
         (builder.templates.isEmpty()
-                ? List.of(SandboxTemplate.of("order_shipped", "en"), SandboxTemplate.of("hello_world", "en_US"))
+                ? List.of(defaultOrderShipped(), defaultHelloWorld())
                 : builder.templates).forEach(templates::approve);
         if (builder.qrSessions.isEmpty()) {
             qrSessions.add(DEFAULT_QR_SESSION_ID, "Primary", PhoneNumbers.display(numbers.all().get(0)), true);
@@ -110,7 +118,7 @@ public final class WaapiSandbox implements AutoCloseable {
                 builder.webhookInitialBackoff, builder.webhookMaxBackoff, builder.webhookTimeout);
         this.fanOut = new WebhookFanOut(keys, dispatcher, mapper);
         this.customers = new SimulatedCustomers(mapper, clock, numbers, windows, contacts, payloads, fanOut);
-        StatusProgression statuses = new StatusProgression(
+        this.statuses = new StatusProgression(
                 server.scheduler(), clock, builder.statusInterval,
                 builder.readReceipts, withoutWhatsApp, numbers, payloads, fanOut, sentMessages);
         Outbox outbox = new Outbox(clock, sentMessages, statuses);
@@ -124,11 +132,28 @@ public final class WaapiSandbox implements AutoCloseable {
                 routes, new ApiAuthenticator(keys), quotas, faults, clock, requests::add,
                 mapper);
         this.camel = new CamelWiring(this::getBaseUrl, numbers);
+        this.console = builder.console ? new SandboxConsole(this, builder.consoleHeartbeat) : null;
     }
 
     /** A builder with the defaults described on each of its methods. */
     public static WaapiSandboxBuilder builder() {
         return new WaapiSandboxBuilder();
+    }
+
+    /** The reference's example template, with a text of the sandbox's own. */
+    private static SandboxTemplate defaultOrderShipped() {
+        return SandboxTemplate.of("order_shipped", "en").withHeader("Your order has shipped")
+                .withBody("Hi {{1}}, your order is on its way. Tracking number: {{2}}.")
+                .withQuickReplyButtons("Track my order", "Talk to us");
+    }
+
+    /** Meta's sample template. */
+    private static SandboxTemplate defaultHelloWorld() {
+        return SandboxTemplate.of("hello_world", "en_US").withHeader("Hello World")
+                .withBody("Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp "
+                          + "message notification from the Cloud API, hosted by Meta. Thank you for taking the time to "
+                          + "test with us.")
+                .withFooter("WhatsApp Business Platform sample message");
     }
 
     private static SandboxApiKey defaultKey() {
@@ -140,8 +165,11 @@ public final class WaapiSandbox implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1 (the port given to the builder; 0 picks a free one). Returns this sandbox. */
     public WaapiSandbox start() {
-        if (server.start(SandboxRecordsHandler.beside(handler, this))) {
+        if (server.start(SandboxRecordsHandler.beside(handler, this), SandboxConsole.PATH, console)) {
             LOG.info("WAAPI sandbox listening on {}", getBaseUrl());
+            if (console != null) {
+                LOG.info("WAAPI sandbox console: {}", getConsoleUrl());
+            }
         }
         return this;
     }
@@ -153,6 +181,9 @@ public final class WaapiSandbox implements AutoCloseable {
     /** Stops serving and delivering webhooks, for good. */
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
         server.close();
     }
 
@@ -164,6 +195,19 @@ public final class WaapiSandbox implements AutoCloseable {
     /** The base URL to give the component, e.g. {@code http://127.0.0.1:41234/api/v1/external}. */
     public String getBaseUrl() {
         return "http://127.0.0.1:" + getPort() + ApiRoutes.BASE_PATH;
+    }
+
+    /**
+     * The address of the sandbox console, {@code http://127.0.0.1:<port>/console}, when it was built with
+     * {@link WaapiSandboxBuilder#console(boolean) console(true)}.
+     */
+    public String getConsoleUrl() {
+        if (console == null) {
+            throw new IllegalStateException(
+                    "this WAAPI sandbox has no console; build it with "
+                                            + "WaapiSandbox.builder().console(true)");
+        }
+        return "http://127.0.0.1:" + getPort() + SandboxConsole.PATH;
     }
 
     public String getVendorId() {
@@ -437,6 +481,50 @@ public final class WaapiSandbox implements AutoCloseable {
         return customers.image(customerE164, businessE164, caption, mimeType);
     }
 
+    /**
+     * A customer sends media: {@code image}, {@code video}, {@code audio}, {@code document} or {@code sticker}, with an
+     * optional caption (not for audio and stickers), MIME type (the type's usual one when null) and file name
+     * (documents).
+     */
+    public CustomerMessage injectMedia(
+            String customerE164, String businessE164, String type, String caption, String mimeType, String filename) {
+        InboundMedia.check(type, caption, filename);
+        return customers.media(customerE164, businessE164, type, caption,
+                mimeType != null ? mimeType : InboundMedia.mimeType(type, null), filename);
+    }
+
+    /** A customer shares a location (name and address are optional). */
+    public CustomerMessage injectLocation(
+            String customerE164, String businessE164, double latitude, double longitude, String name,
+            String address) {
+        if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180 || Double.isNaN(latitude) || Double.isNaN(longitude)) {
+            throw new IllegalArgumentException(
+                    "a location needs a latitude between -90 and 90 and a longitude between "
+                                               + "-180 and 180, not " + latitude + ", " + longitude);
+        }
+        return customers.location(customerE164, businessE164, latitude, longitude, name, address);
+    }
+
+    /**
+     * The customer presses the quick-reply button at this index of a template the routes sent: a {@code button} message
+     * in the template's context, with the payload the send gave that button (or else the button's text) and the
+     * button's text (from {@link SandboxTemplate#withQuickReplyButtons}, or else the payload).
+     */
+    public CustomerMessage injectTemplateButtonReply(String templateMessageId, int buttonIndex) {
+        SentMessage message = getSentMessage(templateMessageId);
+        JsonNode sent = TemplateView.templateOf(message);
+        if (sent == null) {
+            throw new IllegalArgumentException(
+                    "message " + templateMessageId + " is a " + message.getType()
+                                               + " message, not a template; only a template's quick-reply buttons can be "
+                                               + "pressed");
+        }
+        TemplateView.QuickReply reply = TemplateView.quickReply(sent,
+                templates.find(sent.path("name").asText(), sent.path("language").asText()), buttonIndex);
+        return customers.templateButton(PhoneNumbers.display(message.getTo()), PhoneNumbers.display(message.getFrom()),
+                message.getMessageId(), reply.payload(), reply.text());
+    }
+
     /** A customer taps a reply button of an interactive message. */
     public CustomerMessage injectButtonReply(String customerE164, String businessE164, String buttonId, String title) {
         return customers.buttonReply(customerE164, businessE164, buttonId, title);
@@ -447,6 +535,64 @@ public final class WaapiSandbox implements AutoCloseable {
             String customerE164, String businessE164, String rowId, String title,
             String description) {
         return customers.listReply(customerE164, businessE164, rowId, title, description);
+    }
+
+    // ---- the platform ----------------------------------------------------------------------------------------------
+
+    /**
+     * The customer reads a Cloud API message: its automatic statuses stop, and {@code read} follows as a status
+     * webhook, after {@code sent} and {@code delivered} when theirs did not go out yet. Nothing is sent when it was
+     * read already by the time its step runs.
+     */
+    public WaapiSandbox markRead(String messageId) {
+        SentMessage message = statusesOf(messageId);
+        if (message.getStatuses().contains("failed")) {
+            throw new IllegalStateException("message " + messageId + " has failed; a failed message cannot be read");
+        }
+        if (message.getStatuses().contains("read")) {
+            throw new IllegalStateException("message " + messageId + " is read already");
+        }
+        statuses.takeOver(message, null);
+        return this;
+    }
+
+    /**
+     * A Cloud API message fails with this Meta error code (131026, 131047, 131049, 131051, 130472, 131000, ...; see
+     * {@link #failMessage(String, int, String, String)} for others): its automatic statuses stop, and a {@code failed}
+     * status webhook with the code and Meta's title follows.
+     */
+    public WaapiSandbox failMessage(String messageId, int metaErrorCode) {
+        MetaErrorCodes.Known known = MetaErrorCodes.find(metaErrorCode);
+        if (known == null) {
+            throw new IllegalArgumentException(
+                    "the sandbox does not know Meta error " + metaErrorCode
+                                               + "; it knows " + MetaErrorCodes.codes()
+                                               + ", or give the title: failMessage(id, code, title, details)");
+        }
+        return failMessage(messageId, metaErrorCode, known.title(), known.details());
+    }
+
+    /** {@link #failMessage(String, int)} with a title and details of your own. */
+    public WaapiSandbox failMessage(String messageId, int metaErrorCode, String title, String details) {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a failed status needs the error's title");
+        }
+        SentMessage message = statusesOf(messageId);
+        if (message.getStatuses().contains("failed")) {
+            throw new IllegalStateException("message " + messageId + " has failed already");
+        }
+        statuses.takeOver(message, new MetaError(metaErrorCode, title, details != null ? details : title));
+        return this;
+    }
+
+    private SentMessage statusesOf(String messageId) {
+        SentMessage message = getSentMessage(messageId);
+        if (!"cloud".equals(message.getChannel())) {
+            throw new IllegalStateException(
+                    "message " + messageId + " was sent from a QR session; QR sends get no "
+                                            + "status updates (only Cloud API messages do)");
+        }
+        return message;
     }
 
     // ---- introspection ---------------------------------------------------------------------------------------------
@@ -519,6 +665,31 @@ public final class WaapiSandbox implements AutoCloseable {
         return customers.all();
     }
 
+    /** Every service window a customer opened (by writing), open or closed by now. */
+    public List<ServiceWindow> getServiceWindows() {
+        return windows.all();
+    }
+
+    /**
+     * How much of each key's quotas the requests of the last minute and hour used; for a key without quotas, the
+     * requests it made (those not refused with 429).
+     */
+    public List<QuotaUsage> getQuotaUsage() {
+        return keys.all().stream().map(this::quotaUsage).toList();
+    }
+
+    private QuotaUsage quotaUsage(SandboxApiKey key) {
+        if (key.getQuotaPerMinute() > 0 || key.getQuotaPerHour() > 0) {
+            return quotas.usage(key);
+        }
+        Instant now = clock.instant();
+        List<Instant> made = requests.stream().filter(r -> key.getName().equals(r.apiKeyName()) && r.status() != 429)
+                .map(ApiRequest::at).toList();
+        return new QuotaUsage(
+                key.getName(), 0, (int) made.stream().filter(at -> at.plusSeconds(60).isAfter(now)).count(),
+                0, (int) made.stream().filter(at -> at.plusSeconds(3600).isAfter(now)).count());
+    }
+
     /** Every API request received and the status answered. */
     public List<ApiRequest> getRequests() {
         return List.copyOf(requests);
@@ -537,6 +708,7 @@ public final class WaapiSandbox implements AutoCloseable {
         windows.clear();
         quotas.clear();
         faults.clear();
+        statuses.clear();
     }
 
     @Override

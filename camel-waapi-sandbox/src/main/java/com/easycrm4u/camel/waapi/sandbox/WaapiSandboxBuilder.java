@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.easycrm4u.camel.waapi.model.QrSession;
+import com.easycrm4u.camel.waapi.sandbox.console.SandboxConsole;
 
 /** Builds a {@link WaapiSandbox}; each method says its default. */
 public final class WaapiSandboxBuilder {
@@ -31,6 +32,8 @@ public final class WaapiSandboxBuilder {
     Duration webhookMaxBackoff = Duration.ofSeconds(30);
     Duration webhookTimeout = Duration.ofSeconds(5);
     long faultSeed = 42;
+    boolean console;
+    Duration consoleHeartbeat = SandboxConsole.HEARTBEAT;
 
     WaapiSandboxBuilder() {
         phoneNumbers.put(WaapiSandbox.DEFAULT_PHONE_NUMBER, WaapiSandbox.DEFAULT_PHONE_NUMBER_ID);
@@ -165,6 +168,15 @@ public final class WaapiSandboxBuilder {
     /** The seed of the random choices of fault injection (shares of 500s and drops), for repeatable runs. */
     public WaapiSandboxBuilder faultSeed(long faultSeed) {
         this.faultSeed = faultSeed;
+        return this;
+    }
+
+    /**
+     * Serves the sandbox console, a web page that shows what the routes sent and lets you answer as the customer, at
+     * {@link WaapiSandbox#getConsoleUrl()} on the sandbox's own loopback port (default false).
+     */
+    public WaapiSandboxBuilder console(boolean console) {
+        this.console = console;
         return this;
     }
 

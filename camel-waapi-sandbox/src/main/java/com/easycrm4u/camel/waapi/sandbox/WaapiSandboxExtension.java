@@ -95,6 +95,15 @@ public final class WaapiSandboxExtension
         return this;
     }
 
+    /**
+     * Serves the sandbox console too (see {@link WaapiSandboxBuilder#console(boolean)}), e.g. to look at a test while
+     * it stops at a breakpoint; its address is logged and {@link WaapiSandbox#getConsoleUrl()}. Off unless asked.
+     */
+    public synchronized WaapiSandboxExtension withConsole() {
+        builder.console(true);
+        return this;
+    }
+
     /** The running sandbox; started on first use, so {@code @Configure} methods can reach it before each test. */
     public synchronized WaapiSandbox getSandbox() {
         if (sandbox == null) {

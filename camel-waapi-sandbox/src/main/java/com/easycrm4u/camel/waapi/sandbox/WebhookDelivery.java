@@ -1,5 +1,6 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,8 @@ public final class WebhookDelivery {
     private final String body;
     private final String signature;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<Duration> durations = new CopyOnWriteArrayList<>();
+    private volatile Instant nextAttemptAt;
     private volatile State state = State.PENDING;
     private final CompletableFuture<WebhookDelivery> settled = new CompletableFuture<>();
 
@@ -113,16 +116,38 @@ public final class WebhookDelivery {
         return attempts.stream().map(Attempt::statusCode).toList();
     }
 
+    /** How long each attempt waited for its answer (or its failure), in the order of {@link #getAttempts()}. */
+    public List<Duration> getAttemptDurations() {
+        return List.copyOf(durations);
+    }
+
+    /** When the next attempt is due, while a retry is pending; else null. */
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public State getState() {
         return state;
     }
 
     void addAttempt(Attempt attempt) {
+        addAttempt(attempt, Duration.ZERO);
+    }
+
+    void addAttempt(Attempt attempt, Duration took) {
+        // the duration first: whoever sees the attempt finds its duration
+        durations.add(took);
+        nextAttemptAt = null;
         attempts.add(attempt);
+    }
+
+    void retryAt(Instant at) {
+        nextAttemptAt = at;
     }
 
     /** Sets the final state; the delivery is settled. */
     void settle(State state) {
+        this.nextAttemptAt = null;
         this.state = state;
         settled.complete(this);
     }

@@ -86,15 +86,18 @@ final class WebhookDispatcher {
             delivery.settle(WebhookDelivery.State.REJECTED);
             return;
         }
+        long started = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((response, failure) -> answered(delivery, number, response, failure), this::onHttpThread);
+                .whenCompleteAsync((response, failure) -> answered(delivery, number, response, failure,
+                        Duration.ofNanos(System.nanoTime() - started)), this::onHttpThread);
     }
 
-    private void answered(WebhookDelivery delivery, int number, HttpResponse<Void> response, Throwable failure) {
+    private void answered(
+            WebhookDelivery delivery, int number, HttpResponse<Void> response, Throwable failure, Duration took) {
         int status = failure == null ? response.statusCode() : 0;
         String error = failure == null ? null : describe(failure);
-        delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), status, error));
+        delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), status, error), took);
         if (status >= 200 && status < 300) {
             delivery.settle(WebhookDelivery.State.DELIVERED);
             return;
@@ -116,6 +119,7 @@ final class WebhookDispatcher {
                     delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl(), number, maxAttempts, outcome,
                     wait.toMillis());
             try {
+                delivery.retryAt(clock.instant().plus(wait));
                 scheduler.schedule(() -> attempt(delivery, number + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closing) {
                 delivery.settle(WebhookDelivery.State.EXHAUSTED);

@@ -41,6 +41,16 @@ final class WebhookPayloads {
     ObjectNode status(
             String businessDigits, String phoneNumberId, SentMessage message, String status, Instant at,
             String conversationId, String category, Instant conversationExpires) {
+        return status(businessDigits, phoneNumberId, message, status, at, conversationId, category, conversationExpires,
+                new MetaError(
+                        RecipientsWithoutWhatsApp.META_CODE, MetaError.UNDELIVERABLE,
+                        RecipientsWithoutWhatsApp.DETAILS));
+    }
+
+    /** {@link #status} with the error of a {@code failed} status. */
+    ObjectNode status(
+            String businessDigits, String phoneNumberId, SentMessage message, String status, Instant at,
+            String conversationId, String category, Instant conversationExpires, MetaError failure) {
         ObjectNode statusNode = mapper.createObjectNode();
         statusNode.put("id", message.getMessageId());
         statusNode.put("status", status);
@@ -58,9 +68,9 @@ final class WebhookPayloads {
             pricing.put("type", "regular");
         } else if ("failed".equals(status)) {
             ObjectNode error = statusNode.putArray("errors").addObject();
-            error.put("code", RecipientsWithoutWhatsApp.META_CODE);
-            error.put("title", "Message undeliverable");
-            error.putObject("error_data").put("details", RecipientsWithoutWhatsApp.DETAILS);
+            error.put("code", failure.code());
+            error.put("title", failure.title());
+            error.putObject("error_data").put("details", failure.details());
         }
         ObjectNode value = value(businessDigits, phoneNumberId);
         value.putArray("statuses").add(statusNode);

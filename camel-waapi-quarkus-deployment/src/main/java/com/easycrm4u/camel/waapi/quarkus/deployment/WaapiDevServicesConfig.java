@@ -27,4 +27,10 @@ public interface WaapiDevServicesConfig {
      * ({@code camel.component.waapi.path}) on {@code quarkus.http.port} (dev) or {@code quarkus.http.test-port} (test).
      */
     Optional<String> webhookUrl();
+
+    /**
+     * Whether the sandbox serves its console, the web page that shows what the routes sent and answers as the customer,
+     * at {@code http://127.0.0.1:<port>/console} (logged at start); by default in dev mode, not in test mode.
+     */
+    Optional<Boolean> console();
 }

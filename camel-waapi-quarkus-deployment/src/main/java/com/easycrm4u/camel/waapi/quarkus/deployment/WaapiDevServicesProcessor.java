@@ -47,6 +47,7 @@ class WaapiDevServicesProcessor {
             LOG.debugf("%s is configured: no WAAPI Dev Service", API_KEY);
             return;
         }
+        boolean console = config.console().orElse(launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT);
         Map<String, Function<WaapiSandboxDevService, String>> provided = new LinkedHashMap<>();
         for (String name : PROVIDED) {
             provided.put(name, sandbox -> sandbox.property(name));
@@ -68,8 +69,9 @@ class WaapiDevServicesProcessor {
                 .feature(WaapiProcessor.FEATURE)
                 .serviceName("waapi-sandbox")
                 .serviceConfig(config)
-                .description("WAAPI sandbox" + (webhookUrl != null ? ", webhooks to " + webhookUrl : ""))
-                .startable(() -> new WaapiSandboxDevService(config.port().orElse(null), webhookUrl))
+                .description("WAAPI sandbox" + (webhookUrl != null ? ", webhooks to " + webhookUrl : "")
+                             + (console ? ", with its console" : ""))
+                .startable(() -> new WaapiSandboxDevService(config.port().orElse(null), webhookUrl, console))
                 .configProvider(provided)
                 .build());
     }

@@ -9,11 +9,13 @@ final class WaapiSandboxDevService implements Startable {
 
     private final Integer port;
     private final String webhookUrl;
+    private final boolean console;
     private WaapiSandbox sandbox;
 
-    WaapiSandboxDevService(Integer port, String webhookUrl) {
+    WaapiSandboxDevService(Integer port, String webhookUrl, boolean console) {
         this.port = port;
         this.webhookUrl = webhookUrl;
+        this.console = console;
     }
 
     @Override
@@ -22,7 +24,8 @@ final class WaapiSandboxDevService implements Startable {
         if (port != null) {
             builder.port(port);
         }
-        sandbox = builder.build().start();
+        // the sandbox logs the console's address as it starts
+        sandbox = builder.console(console).build().start();
         if (webhookUrl != null) {
             sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(), webhookUrl);
         }
@@ -39,7 +42,10 @@ final class WaapiSandboxDevService implements Startable {
 
     @Override
     public String getConnectionInfo() {
-        return sandbox == null ? "not started" : sandbox.getBaseUrl();
+        if (sandbox == null) {
+            return "not started";
+        }
+        return sandbox.getBaseUrl() + (console ? ", console " + sandbox.getConsoleUrl() : "");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package com.easycrm4u.camel.waapi.quarkus.deployment;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -46,6 +50,14 @@ class WaapiDevServicesTest {
         PingResult ping = producer.requestBody("waapi:ping", null, PingResult.class);
         assertThat(ping.getPong()).isTrue();
         assertThat(ping.getApiKeyName()).isNotBlank();
+    }
+
+    @Test
+    void theConsoleIsOffInTestMode() throws Exception {
+        URI api = URI.create(context.getComponent(WaapiConstants.SCHEME, WaapiComponent.class).getConfiguration().getBaseUrl());
+        HttpResponse<Void> console = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(api.resolve("/console")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(console.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -25,7 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * The sandbox's {@code camel.component.waapi.*} take precedence over {@code application.properties}, its webhooks go to
  * the application's own {@code waapi:webhook} on the port the server got, and, as in the Camel Main example, the first
- * customer whose order is delivered writes STATUS, which the webhook route answers.
+ * customer whose order is delivered writes STATUS, which the webhook route answers. The sandbox serves its console, the
+ * web page that shows what the routes sent and answers as the customer, and logs its address ({@code WAAPI sandbox
+ * console: http://127.0.0.1:<port>/console}); {@code -Dwaapi.sandbox.console=false} leaves it out.
  */
 public final class TestErpToWhatsAppApplication {
 
@@ -40,6 +42,7 @@ public final class TestErpToWhatsAppApplication {
     public static ConfigurableApplicationContext run(String... args) {
         WaapiSandbox sandbox = WaapiSandbox.builder()
                 .recipientWithoutWhatsApp(OrderBook.BATCH_RECIPIENT_WITHOUT_WHATSAPP)
+                .console(!"false".equals(System.getProperty("waapi.sandbox.console")))
                 .build()
                 .start();
         AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();

@@ -26,6 +26,8 @@ class TestErpToWhatsAppApplicationTest {
             sandbox = application.getBean(WaapiSandbox.class);
 
             ErpExampleChecks.assertBatchReported(workDir, sandbox);
+            assertThat(sandbox.getConsoleUrl()).as("the launcher serves the sandbox console")
+                    .isEqualTo("http://127.0.0.1:" + sandbox.getPort() + "/console");
             // the demo: the first customer whose order was delivered wrote STATUS and got the state of their order
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sandbox.getSentMessages())
                     .filteredOn(message -> "text".equals(message.getType())).singleElement()
