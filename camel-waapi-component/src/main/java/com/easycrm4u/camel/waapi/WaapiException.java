@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
 import org.apache.camel.spi.HttpResponseAware;
 
 /**
@@ -28,7 +29,7 @@ public class WaapiException extends RuntimeException implements HttpResponseAwar
     private final String responseBody;
 
     /** A failure without an answer of the API. */
-    protected WaapiException(String message, Throwable cause) {
+    public WaapiException(String message, Throwable cause) {
         this(message, cause, 0, null, null);
     }
 
@@ -37,7 +38,7 @@ public class WaapiException extends RuntimeException implements HttpResponseAwar
      *
      * @param responseBody the answer as kept for the exception (already cut to a bounded length), or null
      */
-    protected WaapiException(String message, int statusCode, String apiMessage, String responseBody) {
+    public WaapiException(String message, int statusCode, String apiMessage, String responseBody) {
         this(message, null, statusCode, apiMessage, responseBody);
     }
 

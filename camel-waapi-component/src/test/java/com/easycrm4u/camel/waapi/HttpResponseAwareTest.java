@@ -2,6 +2,7 @@ package com.easycrm4u.camel.waapi;
 
 import java.util.Map;
 
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheck;

@@ -7,12 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.easycrm4u.camel.waapi.WaapiFailures;
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
 
 /**
  * The transport over a {@code java.net.http.HttpClient} of the user's own (the component's {@code httpClient} option):
  * its proxy, executor and TLS are the user's. It cannot tell a request that never left from one that did, so it reports
- * failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.WaapiFailures} judges by their type.
+ * failures as the JDK threw them and {@link com.easycrm4u.camel.waapi.internal.WaapiFailures} judges by their type.
  * <p>
  * A client that follows redirects is refused: it would copy {@code X-API-Key} and {@code X-API-Secret} to whatever host
  * a redirect names, and send a message again on a 307 or 308.

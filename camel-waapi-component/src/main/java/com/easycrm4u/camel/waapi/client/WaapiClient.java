@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.WaapiException;
-import com.easycrm4u.camel.waapi.WaapiFailures;
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,8 @@ package com.easycrm4u.camel.waapi.client;
 
 import java.util.concurrent.CompletableFuture;
 
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
+
 /**
  * Moves one call of a {@link WaapiClient} to the API and reads its answer: the only part that differs between HTTP
  * libraries. A transport is made for one endpoint's base URL, credentials and limits ({@link ClientOptions}) over a

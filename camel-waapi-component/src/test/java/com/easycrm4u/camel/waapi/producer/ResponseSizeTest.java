@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.easycrm4u.camel.waapi.WaapiComponent;
 import com.easycrm4u.camel.waapi.WaapiException;
-import com.easycrm4u.camel.waapi.WaapiFailures;
 import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
 import com.easycrm4u.camel.waapi.WaapiServerException;
 import com.easycrm4u.camel.waapi.WaapiTestSupport;
+import com.easycrm4u.camel.waapi.internal.WaapiFailures;
 import com.easycrm4u.camel.waapi.model.SendResult;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.easycrm4u.camel.waapi;
+package com.easycrm4u.camel.waapi.internal;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -13,6 +13,14 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import com.easycrm4u.camel.waapi.WaapiAuthenticationException;
+import com.easycrm4u.camel.waapi.WaapiConnectionException;
+import com.easycrm4u.camel.waapi.WaapiException;
+import com.easycrm4u.camel.waapi.WaapiNotFoundException;
+import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
+import com.easycrm4u.camel.waapi.WaapiPermissionException;
+import com.easycrm4u.camel.waapi.WaapiRateLimitException;
+import com.easycrm4u.camel.waapi.WaapiServerException;
 import com.easycrm4u.camel.waapi.client.NotSentException;
 
 /**

@@ -1,4 +1,4 @@
-package com.easycrm4u.camel.waapi;
+package com.easycrm4u.camel.waapi.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,6 +7,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 
+import com.easycrm4u.camel.waapi.WaapiConnectionException;
+import com.easycrm4u.camel.waapi.WaapiException;
+import com.easycrm4u.camel.waapi.WaapiNotFoundException;
+import com.easycrm4u.camel.waapi.WaapiOutcomeUnknownException;
+import com.easycrm4u.camel.waapi.WaapiServerException;
 import com.easycrm4u.camel.waapi.client.NotSentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
