@@ -40,8 +40,38 @@ class SandboxRuntimeConfigurationTest {
         assertThat(sandbox.getVendorId()).isEqualTo("vendor_runtime");
         assertThat(api.get("/ping").json().get("vendorId").asText()).isEqualTo("vendor_runtime");
 
+        String baseUrl = sandbox.getBaseUrl();
         sandbox.close();
         assertThat(sandbox.isStarted()).isFalse();
+        assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/ping")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()))
+                .as("no longer listening").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anEmptyOrBlankBodyIsAnEmptyObject() {
+        sandbox.start();
+        for (String body : new String[] { "", "  \n " }) {
+            Answer answer = api.post("/contacts", body);
+            assertThat(answer.status()).as("'%s'", body).isEqualTo(400);
+            assertThat(answer.json().get("error").asText()).isEqualTo("'phoneNumber' is required");
+        }
+    }
+
+    @Test
+    void theBuildersIdsReachTheAnswersAndTheWebhooks() throws IOException {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             WaapiSandbox built = WaapiSandbox.builder().vendorId("vendor_2").wabaId("waba_2")
+                     .webhookTimeout(Duration.ofSeconds(2)).faultSeed(7).build().start()) {
+            built.setWebhookUrl(WaapiSandbox.DEFAULT_API_KEY_NAME, receiver.url());
+            built.injectText(CUSTOMER, WaapiSandbox.DEFAULT_PHONE_NUMBER, "Hi");
+
+            assertThat(new RawApi(built).get("/ping").json().get("vendorId").asText()).isEqualTo("vendor_2");
+            org.awaitility.Awaitility.await().until(() -> receiver.received().size() == 1);
+            assertThat(RawApi.JSON.readTree(receiver.received().get(0).body()).at("/entry/0/id").asText())
+                    .isEqualTo("waba_2");
+        }
     }
 
     @Test
