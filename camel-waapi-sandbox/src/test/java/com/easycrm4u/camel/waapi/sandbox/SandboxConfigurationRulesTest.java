@@ -126,6 +126,16 @@ class SandboxConfigurationRulesTest {
     }
 
     @Test
+    void theNumbersAKeyIsBoundToBecomeNumbersOfTheSandbox() {
+        SendingNumbers numbers = new SendingNumbers();
+        numbers.add("+917890000199", "1226212787235581");
+        new ApiKeys(numbers).add(SandboxApiKey.builder("waapi_us").numbers("+15550001111", "+917890000199").build());
+
+        assertThat(numbers.all()).containsExactly("917890000199", "15550001111");
+        assertThat(numbers.phoneNumberId("917890000199")).isEqualTo("1226212787235581");
+    }
+
+    @Test
     void keysAreUniqueByNameAndTheirWebhookUrlsAbsolute() {
         ApiKeys keys = new ApiKeys(new SendingNumbers());
         keys.add(SandboxApiKey.builder("waapi_a").name("A").webhook("http://127.0.0.1:1/a", "t").build());

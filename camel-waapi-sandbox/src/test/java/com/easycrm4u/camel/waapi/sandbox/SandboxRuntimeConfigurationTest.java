@@ -50,6 +50,14 @@ class SandboxRuntimeConfigurationTest {
     }
 
     @Test
+    void aTrailingSlashNamesTheSameEndpoint() {
+        sandbox.start();
+        assertThat(api.get("/ping/").json().get("apiKeyName").asText()).isEqualTo(WaapiSandbox.DEFAULT_API_KEY_NAME);
+        assertThat(api.get("/").status()).isEqualTo(404);
+        assertThat(api.get("").status()).isEqualTo(404);
+    }
+
+    @Test
     void anEmptyOrBlankBodyIsAnEmptyObject() {
         sandbox.start();
         for (String body : new String[] { "", "  \n " }) {
