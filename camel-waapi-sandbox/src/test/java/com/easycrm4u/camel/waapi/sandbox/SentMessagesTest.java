@@ -64,6 +64,18 @@ class SentMessagesTest {
     }
 
     @Test
+    void aSettledStatusIsReachedThoughMoreStatusesWillFollow() {
+        SentMessage cloud = message("wamid.delivered", "cloud");
+        messages.addStatus(cloud, "delivered");
+        messages.settle(cloud, "delivered", false);
+
+        assertThat(messages.awaitStatus("delivered", List.of("wamid.delivered"), Duration.ZERO, m -> ""))
+                .containsExactly(cloud);
+        assertThat(cloud).hasToString("SentMessage[wamid.delivered, cloud/text to 917890000198 from 917890000199, "
+                                      + "[sent, delivered]]");
+    }
+
+    @Test
     void aTimeoutOfZeroAnswersAtOnceWithWhereTheMessageStands() {
         message("wamid.slow", "cloud");
 
