@@ -47,6 +47,7 @@ class QrSenderRulesTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().at("/data/sessionId").asText()).isEqualTo("sess_in");
+        assertThat(answer.json().at("/data/messageId").asText()).as("a linked device's message id").matches("BAE5[0-9A-F]{12}");
         assertThat(api.get("/whatsapp-qr/sessions").json().at("/data").findValuesAsText("sessionId"))
                 .as("the sessions on the key's numbers").containsExactly("sess_in");
     }

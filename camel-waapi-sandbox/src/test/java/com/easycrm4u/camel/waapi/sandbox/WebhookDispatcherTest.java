@@ -256,6 +256,9 @@ class WebhookDispatcherTest {
 
         assertThat(delivery.settled()).isDone();
         assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.REJECTED);
+        assertThat(delivery).hasToString("WebhookDelivery[" + delivery.getDeliveryId() + ", messages/sent of wamid.1 to "
+                                         + "ftp://127.0.0.1/hook, REJECTED, answers [0]]");
+        assertThat(delivery.getDeliveryId()).matches("[0-9a-f-]{36}");
         assertThat(delivery.getAttempts()).singleElement().satisfies(a -> {
             assertThat(a.statusCode()).isZero();
             assertThat(a.error()).isEqualTo("invalid callback URL");
