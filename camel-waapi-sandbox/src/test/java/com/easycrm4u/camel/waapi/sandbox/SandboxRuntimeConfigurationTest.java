@@ -86,6 +86,7 @@ class SandboxRuntimeConfigurationTest {
     void runtimeChangesChainAndTakeEffect() {
         sandbox.start();
         WaapiSandbox chained = sandbox.addPhoneNumber(SECOND_NUMBER, "2000000000000001")
+                .addPhoneNumber("+15550001111", null)
                 .addApiKey(SandboxApiKey.builder("waapi_second").name("Second").numbers(SECOND_NUMBER)
                         .webhookVerifyToken("token_second").build())
                 .setWebhookUrl("Second", "http://127.0.0.1:9/unused")
@@ -104,7 +105,7 @@ class SandboxRuntimeConfigurationTest {
         assertThat(sandbox).hasToString("WaapiSandbox[" + sandbox.getBaseUrl() + ", 2 keys, 0 messages sent]");
         assertThat(sandbox.getApiKeys()).extracting(SandboxApiKey::getName).containsExactly("Sandbox", "Second");
         assertThat(sandbox.getWebhookUrl("Second")).isNull();
-        assertThat(sandbox.getPhoneNumbers()).containsExactly("917890000199", "4915112345678");
+        assertThat(sandbox.getPhoneNumbers()).containsExactly("917890000199", "4915112345678", "15550001111");
         assertThat(sandbox.getTemplates()).extracting(SandboxTemplate::getName, SandboxTemplate::getCategory)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("order_shipped", "utility"),
                         org.assertj.core.groups.Tuple.tuple("welcome", "marketing"));
