@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * When the extension closes its sandbox: an instance field's after each test, a static field's after the class. The
@@ -38,6 +39,28 @@ class ExtensionLifecycleTest {
         assertThat(second.isStarted()).isTrue();
         extension.afterEach(PASSED);
         assertThat(second.isStarted()).isFalse();
+    }
+
+    @Test
+    void webhooksAreServedOnAPortOfTheTcpRangeOrAFreeOne() {
+        for (int port : new int[] { -1, 65536 }) {
+            assertThatThrownBy(() -> new WaapiSandboxExtension().withWebhooks(port, "/hooks"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("not a port: " + port);
+        }
+        WaapiSandboxExtension extension = new WaapiSandboxExtension().withWebhooks(65535, "/hooks");
+        try {
+            assertThat(extension.getWebhookCallback()).hasValueSatisfying(
+                    callback -> assertThat(callback.url()).hasToString("http://127.0.0.1:65535/hooks"));
+        } finally {
+            extension.afterEach(PASSED);
+        }
+        WaapiSandboxExtension free = new WaapiSandboxExtension().withWebhooks(0, "/hooks");
+        try {
+            assertThat(free.getWebhookCallback()).hasValueSatisfying(callback -> assertThat(callback.port())
+                    .isBetween(SandboxServer.FIRST_PICKED_PORT, SandboxServer.LAST_PICKED_PORT));
+        } finally {
+            free.afterEach(PASSED);
+        }
     }
 
     @Test
