@@ -79,6 +79,20 @@ class QuotasTest {
     }
 
     @Test
+    void theMinuteCountsOnlyItsOwnRequestsWhileTheHourKeepsOlderOnes() {
+        SandboxApiKey key = SandboxApiKey.builder("waapi_mixed").quotaPerMinute(2).quotaPerHour(10).build();
+        quotas.check(key);
+        clock.advance(Duration.ofSeconds(70));
+        quotas.check(key);
+        clock.advance(Duration.ofSeconds(10));
+        quotas.check(key);
+        clock.advance(Duration.ofSeconds(10));
+
+        // the two requests of the last minute are 20 s and 10 s old; the first one, 90 s old, no longer counts
+        assertRateLimited(key, "Rate limit exceeded: this API key allows 2 requests per minute", "40");
+    }
+
+    @Test
     void anHourlyQuotaAloneAllowsBurstsWithinAMinute() {
         SandboxApiKey key = SandboxApiKey.builder("waapi_burst").quotaPerHour(5).build();
         for (int i = 0; i < 5; i++) {

@@ -114,6 +114,8 @@ class SandboxConfigurationRulesTest {
         assertThat(key.receives("qr_session")).isTrue();
         assertThat(key.receives("test")).isFalse();
         assertThat(SandboxApiKey.builder("waapi_all").build().receives("anything")).isTrue();
+        assertThat(SandboxApiKey.builder("waapi_ev").events("test").events("messages").build().getEvents())
+                .as("replaced").containsExactly("messages");
         assertThat(key.hasKey("waapi_crm")).isTrue();
         assertThat(key.hasKey("waapi_crm2")).isFalse();
         assertThat(key.hasKey(null)).isFalse();

@@ -30,7 +30,7 @@ class SandboxRuntimeConfigurationTest {
     }
 
     @Test
-    void aSandboxSaysWhetherItServesAndWhere() {
+    void aSandboxSaysWhetherItServesAndWhere() throws IOException {
         assertThat(sandbox.isStarted()).isFalse();
         assertThat(sandbox).hasToString("WaapiSandbox[not started, 1 keys, 0 messages sent]");
 
@@ -41,8 +41,13 @@ class SandboxRuntimeConfigurationTest {
         assertThat(api.get("/ping").json().get("vendorId").asText()).isEqualTo("vendor_runtime");
 
         String baseUrl = sandbox.getBaseUrl();
+        int port = sandbox.getPort();
         sandbox.close();
         assertThat(sandbox.isStarted()).isFalse();
+        try (ServerSocket next = new ServerSocket()) {
+            next.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            assertThat(next.getLocalPort()).as("the port is free again").isEqualTo(port);
+        }
         assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/ping")).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()))
