@@ -52,6 +52,18 @@ class QrSenderRulesTest {
                 .as("the sessions on the key's numbers").containsExactly("sess_in");
     }
 
+    @Test
+    void aLocationNeedsBothCoordinatesWithinTheirRanges() {
+        Answer answer = api.post("/whatsapp-qr/messages/location",
+                json("{'to': '917890000198', 'sessionId': 'sess_in', 'latitude': 22.57, 'longitude': 180.5}"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("error").asText()).isEqualTo("'longitude' must be between -180 and 180");
+        assertThat(api.post("/whatsapp-qr/messages/location",
+                json("{'to': '917890000198', 'sessionId': 'sess_in', 'latitude': -90, 'longitude': -180}")).status())
+                .isEqualTo(200);
+    }
+
     private static void assertForbidden(Answer answer, String digits) {
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(403);
         assertThat(answer.json().get("error").asText())
