@@ -180,11 +180,9 @@ final class MediaLimits {
         return true;
     }
 
+    /** The extension of a link that {@link #requirePublicHttps} accepted, so it has a path (perhaps empty). */
     private static String extension(String link) {
         String path = URI.create(link).getPath();
-        if (path == null) {
-            return null;
-        }
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : null;

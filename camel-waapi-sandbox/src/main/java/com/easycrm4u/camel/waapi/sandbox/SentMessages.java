@@ -37,9 +37,9 @@ final class SentMessages {
         return internalIds.computeIfAbsent(message.getMessageId(), id -> Ids.objectId());
     }
 
+    /** No waiter is woken: a status counts for {@link #awaitStatus} once its webhooks are settled. */
     void addStatus(SentMessage message, String status) {
         message.addStatus(status);
-        signal();
     }
 
     void settle(SentMessage message, String status, boolean last) {

@@ -101,7 +101,7 @@ class AwaitStatusTest {
 
         assertThat(log).containsPattern("WARN .*WAAPI sandbox webhook delivery \\S+ \\(sent\\) to "
                                         + java.util.regex.Pattern.quote(deadUrl)
-                                        + " failed on attempt 1 of 2: \\w+.*; retrying in 10 ms");
+                                        + " failed on attempt 1 of 2: \\w+Exception.*; retrying in 10 ms");
         assertThat(log).containsPattern("WARN .*to " + java.util.regex.Pattern.quote(deadUrl)
                                         + " failed on attempt 2 of 2: .*; giving up");
     }
