@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,6 +62,18 @@ final class ConsolePage {
 
     WebElement awaitClickable(By by) {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Clicks the element once it is clickable, finding it again when a state update rebuilt its part of the page. */
+    void click(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     WebElement awaitMessage(String messageId) {
