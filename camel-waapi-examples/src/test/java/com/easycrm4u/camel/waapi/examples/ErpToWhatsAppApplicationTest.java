@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import com.easycrm4u.camel.waapi.example.ErpExampleChecks;
@@ -31,7 +32,7 @@ class ErpToWhatsAppApplicationTest {
     @Test
     void shipsTheBatchReportsEveryStatusAndAnswersStatusThenEnds() throws Exception {
         try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(Map.of(), workDir, false)) {
-            CompletableFuture.runAsync(() -> run(application)).get(90, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> run(application), ownThread()).get(90, TimeUnit.SECONDS);
 
             ErpExampleChecks.assertBatchReported(workDir, application.getSandbox());
             // the sandbox demo: the first customer whose order was delivered wrote STATUS and got the state back
@@ -46,7 +47,7 @@ class ErpToWhatsAppApplicationTest {
     @Test
     void keepsRunningAndSendsOrdersDroppedIntoTheInbox() throws Exception {
         try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(Map.of(), workDir, true)) {
-            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> run(application));
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> run(application), ownThread());
 
             WaapiSandbox sandbox = await().atMost(Duration.ofSeconds(30)).until(application::getSandbox, Objects::nonNull);
             ErpExampleChecks.assertBatchReported(workDir, sandbox);
@@ -63,7 +64,7 @@ class ErpToWhatsAppApplicationTest {
     @Test
     void withTheConsoleItKeepsRunningAndTheConsoleShowsTheBatch() throws Exception {
         try (ErpToWhatsAppApplication application = new ErpToWhatsAppApplication(Map.of(), workDir, false, true)) {
-            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> run(application));
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> run(application), ownThread());
 
             WaapiSandbox sandbox = await().atMost(Duration.ofSeconds(30)).until(application::getSandbox, Objects::nonNull);
             ErpExampleChecks.assertBatchReported(workDir, sandbox);
@@ -77,6 +78,19 @@ class ErpToWhatsAppApplicationTest {
             application.stop();
             run.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The application blocks in {@code Main.run()} until it ends: on a thread of its own, as its {@code main} runs,
+     * never on the common pool. On Java 25 {@code runAsync} without an executor takes the common pool even where its
+     * parallelism is 1 (Java 17 started a thread per task there), and the blocked worker held up the pool's other work.
+     */
+    private static Executor ownThread() {
+        return task -> {
+            Thread thread = new Thread(task, "erp-example-main");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     private static void run(ErpToWhatsAppApplication application) {
