@@ -2,19 +2,17 @@ package com.easycrm4u.camel.waapi.example.springboot;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.easycrm4u.camel.waapi.examples.erp.DeliveryReport;
 import com.easycrm4u.camel.waapi.examples.erp.OrderBook;
 import com.easycrm4u.camel.waapi.sandbox.WaapiSandbox;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -61,13 +59,10 @@ public final class TestErpToWhatsAppApplication {
                 SpringApplicationRunListener {
 
         @Override
-        public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
-            environment.getPropertySources()
-                    .addFirst(new MapPropertySource("waapiSandbox", new LinkedHashMap<>(sandbox.camelProperties())));
-        }
-
-        @Override
         public void contextPrepared(ConfigurableApplicationContext context) {
+            // before the refresh that binds them (not in environmentPrepared, whose signature differs in Spring Boot 4)
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("waapiSandbox", new LinkedHashMap<>(sandbox.camelProperties())));
             context.getBeanFactory().registerSingleton("waapiSandbox", sandbox);
             context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                 @Override
@@ -79,12 +74,18 @@ public final class TestErpToWhatsAppApplication {
                     return bean;
                 }
             });
+            AtomicBoolean webhookUrlSet = new AtomicBoolean();
             context.addApplicationListener(event -> {
-                if (event instanceof WebServerInitializedEvent web) {
-                    sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(),
-                            webhookUrl(web.getApplicationContext().getEnvironment(), web.getWebServer().getPort()));
-                } else if (event instanceof ContextClosedEvent) {
+                if (event instanceof ContextClosedEvent) {
                     sandbox.close();
+                    return;
+                }
+                // Spring Boot sets local.server.port when its web server runs (the event that says so moved package in
+                // Spring Boot 4, so the example waits for the property, on both lines)
+                String port = context.getEnvironment().getProperty("local.server.port");
+                if (port != null && webhookUrlSet.compareAndSet(false, true)) {
+                    sandbox.setWebhookUrl(sandbox.getPrimaryApiKey().getName(),
+                            webhookUrl(context.getEnvironment(), Integer.parseInt(port)));
                 }
             });
         }
