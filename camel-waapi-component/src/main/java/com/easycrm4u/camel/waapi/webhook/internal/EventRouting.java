@@ -17,7 +17,7 @@ final class EventRouting {
 
     /** Receives the outcome of the delivery, once. */
     interface Finish {
-        void finish(WebhookOutcome outcome, Exception failure, boolean sync);
+        void finish(WebhookOutcome outcome, Exception failure);
     }
 
     private final Consumer consumer;
@@ -38,27 +38,25 @@ final class EventRouting {
     }
 
     /**
-     * Routes the events not routed yet.
-     *
-     * @param  sync whether this runs on the thread that received the request (not in an asynchronous callback)
-     * @return      true when the delivery was finished on this thread
+     * Routes the events not routed yet, one after the other: returns when the delivery is finished, or when the route
+     * continues an event asynchronously (its callback then routes the rest).
      */
-    boolean routeNext(boolean sync) {
+    void routeNext() {
         while (next < events.size()) {
             RoutableEvent event = events.get(next++);
             WebhookDeduplicator.Claim claim;
             try {
                 claim = deduplicator.claim(event.key());
             } catch (RuntimeException e) {
-                finish.finish(WebhookOutcome.FAILED, e, sync);
-                return sync;
+                finish.finish(WebhookOutcome.FAILED, e);
+                return;
             }
             if (claim.state() == WebhookDeduplicator.State.ROUTED_BEFORE) {
                 continue;
             }
             if (claim.state() == WebhookDeduplicator.State.IN_FLIGHT_ELSEWHERE) {
-                finish.finish(WebhookOutcome.IN_FLIGHT_ELSEWHERE, null, sync);
-                return sync;
+                finish.finish(WebhookOutcome.IN_FLIGHT_ELSEWHERE, null);
+                return;
             }
             routedNow = true;
             Exchange exchange = consumer.createExchange(false);
@@ -67,27 +65,23 @@ final class EventRouting {
             boolean doneSync;
             try {
                 doneSync = route.process(exchange, exchangeDoneSync -> {
-                    if (!exchangeDoneSync && routed(exchange, claim, false)) {
-                        routeNext(false);
+                    if (!exchangeDoneSync && routed(exchange, claim)) {
+                        routeNext();
                     }
                 });
             } catch (Exception e) {
                 exchange.setException(e);
                 doneSync = true;
             }
-            if (!doneSync) {
-                return false;
-            }
-            if (!routed(exchange, claim, sync)) {
-                return sync;
+            if (!doneSync || !routed(exchange, claim)) {
+                return;
             }
         }
-        finish.finish(routedNow ? WebhookOutcome.ROUTED : WebhookOutcome.DUPLICATE, null, sync);
-        return sync;
+        finish.finish(routedNow ? WebhookOutcome.ROUTED : WebhookOutcome.DUPLICATE, null);
     }
 
     /** Records the outcome of one event; false when it ended the delivery. */
-    private boolean routed(Exchange exchange, WebhookDeduplicator.Claim claim, boolean sync) {
+    private boolean routed(Exchange exchange, WebhookDeduplicator.Claim claim) {
         Exception failure = exchange.getException();
         if (failure == null && exchange.isRollbackOnly()) {
             failure = new IllegalStateException("the route marked the exchange rollback-only");
@@ -100,11 +94,11 @@ final class EventRouting {
                 claim.routed();
             }
         } catch (RuntimeException e) {
-            finish.finish(WebhookOutcome.FAILED, e, sync);
+            finish.finish(WebhookOutcome.FAILED, e);
             return false;
         }
         if (failure != null) {
-            finish.finish(WebhookOutcome.ROUTE_FAILED, failure, sync);
+            finish.finish(WebhookOutcome.ROUTE_FAILED, failure);
             return false;
         }
         return true;

@@ -78,17 +78,16 @@ final class VertxRequestBody {
             // ended before anyone read it (a host that let it end unread): nothing was sent after the headers; a
             // handler set on an ended request would fail
             collector.end();
-            return ignored -> {
-            };
+        } else {
+            Context context = Vertx.currentContext();
+            if (context != null) {
+                collector.timer(context.owner(), limits.getBodyReadTimeout());
+            }
+            request.handler(collector::add);
+            request.exceptionHandler(collector::fail);
+            request.endHandler(ended -> collector.end());
+            request.resume();
         }
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            collector.timer(context.owner(), limits.getBodyReadTimeout());
-        }
-        request.handler(collector::add);
-        request.exceptionHandler(collector::fail);
-        request.endHandler(ended -> collector.end());
-        request.resume();
         return collector::refuse;
     }
 
@@ -174,17 +173,15 @@ final class VertxRequestBody {
                 return;
             }
             int more = bytes.growthFor(length);
-            if (more > 0) {
-                if (!limits.holdUnverified(more)) {
-                    refuse(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
-                    return;
-                }
-                held.addAndGet(more);
-                if (finished.get()) {
-                    // ended meanwhile by a worker that stopped waiting
-                    release();
-                    return;
-                }
+            if (!limits.holdUnverified(more)) {
+                refuse(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
+                return;
+            }
+            held.addAndGet(more);
+            if (finished.get()) {
+                // ended meanwhile by a worker that stopped waiting
+                release();
+                return;
             }
             bytes.add(length, (target, offset, kept) -> chunk.getBytes(0, kept, target, offset));
         }

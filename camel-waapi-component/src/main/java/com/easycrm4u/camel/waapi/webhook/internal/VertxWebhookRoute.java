@@ -1,7 +1,6 @@
 package com.easycrm4u.camel.waapi.webhook.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
@@ -124,24 +123,26 @@ final class VertxWebhookRoute extends ServiceSupport {
             // deliveries queue for a worker, within maxQueuedDeliveries
             webhook.received(body, request.getHeader(WebhookProcessor.HEADER_EVENT),
                     request.getHeader(WebhookProcessor.HEADER_DELIVERY), request.getHeader(SIGNATURE),
-                    (answer, sync) -> respond(eventLoop, response, answer),
+                    // written on the request's event loop, as platform-http writes its answers
+                    answer -> eventLoop.runOnContext(ignored -> write(response, answer)),
                     delivery -> toWorker(eventLoop, response, webhook, delivery));
         });
     }
 
     /** The route may block: it runs on a worker, as platform-http runs its routes. */
-    private static boolean toWorker(
-            Context eventLoop, HttpServerResponse response, WebhookProcessor webhook, BooleanSupplier delivery) {
+    private static void toWorker(
+            Context eventLoop, HttpServerResponse response, WebhookProcessor webhook, Runnable delivery) {
         WebhookLimits limits = webhook.limits();
         if (!limits.queueDelivery()) {
             write(response, webhook.complete(WebhookOutcome.WORKERS_BUSY));
-            return true;
+            return;
         }
         AtomicBoolean started = new AtomicBoolean();
         eventLoop.executeBlocking(() -> {
             started.set(true);
             limits.dequeueDelivery();
-            return delivery.getAsBoolean();
+            delivery.run();
+            return null;
         }, false).onFailure(rejected -> {
             // once started, the delivery answers by itself
             if (!started.get()) {
@@ -149,16 +150,6 @@ final class VertxWebhookRoute extends ServiceSupport {
                 write(response, webhook.complete(WebhookOutcome.FAILED));
             }
         });
-        return false;
-    }
-
-    /** Writes the answer on the request's event loop, as platform-http writes its answers. */
-    private static void respond(Context eventLoop, HttpServerResponse response, WebhookResponse answer) {
-        if (Context.isOnEventLoopThread() && Vertx.currentContext() == eventLoop) {
-            write(response, answer);
-        } else {
-            eventLoop.runOnContext(ignored -> write(response, answer));
-        }
     }
 
     private static void write(HttpServerResponse response, WebhookResponse answer) {

@@ -130,7 +130,7 @@ public final class WebhookHttpServer {
         if (factories.size() == 1) {
             return factories.iterator().next();
         }
-        if (factories.size() > 1) {
+        if (!factories.isEmpty()) {
             throw new IllegalStateException(
                     "waapi:webhook found " + factories.size() + " HTTP server components (RestConsumerFactory) and no "
                                             + PLATFORM_HTTP + "; choose one with the component option webhookComponentName "

@@ -40,14 +40,6 @@ public final class WebhookLimits {
         return bodyReadTimeout;
     }
 
-    public long getMaxUnverifiedBytes() {
-        return maxUnverifiedBytes;
-    }
-
-    public int getMaxQueuedDeliveries() {
-        return maxQueuedDeliveries;
-    }
-
     /**
      * Holds this many more bytes of unverified bodies; false (and nothing held) when the total would pass the bound.
      */

@@ -2,7 +2,8 @@ package com.easycrm4u.camel.waapi.webhook.internal;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.easycrm4u.camel.waapi.webhook.InvalidWebhookPayloadException;
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
@@ -80,11 +81,9 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         this.deduplicator = deduplicator;
     }
 
-    /**
-     * Where the response to a delivery goes, exactly once; sync tells whether on the thread that handed the body over.
-     */
+    /** Where the response to a delivery goes, exactly once, on whatever thread has it. */
     public interface Responder {
-        void respond(WebhookResponse response, boolean sync);
+        void respond(WebhookResponse response);
     }
 
     /**
@@ -118,11 +117,6 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
         }
     }
 
-    /** The most of a body to read; one byte more tells that it is too large. */
-    public long getMaxBodySize() {
-        return admission.getMaxBodySize();
-    }
-
     /** The receiver's limits, and what it holds now. */
     public WebhookLimits limits() {
         return admission.limits();
@@ -139,75 +133,82 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        Responder responder = (result, sync) -> {
-            respond(http, result);
-            callback.done(sync);
-        };
+        AnswerOnce answer = new AnswerOnce(http, callback);
         WebhookBodyReader.Body body;
         try {
             body = WebhookBodyReader.read(request, admission.limits());
         } catch (Exception e) {
             // the message of what failed may quote the request, so only its type
             LOG.warn("waapi:webhook on {} could not read a delivery: {}", path, e.getClass().getName());
-            responder.respond(complete(WebhookOutcome.FAILED), true);
-            return true;
+            body = new WebhookBodyReader.Body(null, WebhookOutcome.FAILED);
         }
-        return received(body, request.getHeader(HEADER_EVENT, String.class), request.getHeader(HEADER_DELIVERY, String.class),
-                signature(request), responder, Worker.THIS_THREAD);
+        received(body, request.getHeader(HEADER_EVENT, String.class), request.getHeader(HEADER_DELIVERY, String.class),
+                signature(request), answer, Runnable::run);
+        return answer.returned();
     }
 
     /**
-     * Where a verified delivery runs: the route may block, so a host whose thread must not block (Vert.x's event loop)
-     * queues it for a worker thread.
+     * Gives the HTTP exchange its answer and tells Camel whether that happened before {@link #process} returned (then
+     * synchronously, as the AsyncProcessor contract has it), whichever thread the answer comes from.
      */
-    @FunctionalInterface
-    public interface Worker {
+    private static final class AnswerOnce implements Responder {
 
-        /** Runs the delivery on the thread that read the body: for hosts that hand the request to a worker already. */
-        Worker THIS_THREAD = BooleanSupplier::getAsBoolean;
+        private static final int PROCESSING = 0;
+        private static final int ANSWERED_WHILE_PROCESSING = 1;
+        private static final int RETURNED = 2;
 
-        /**
-         * Runs the delivery now or later; when it cannot, the worker answers the request itself.
-         *
-         * @return true when the request was answered on this thread
-         */
-        boolean run(BooleanSupplier delivery);
+        private final Exchange http;
+        private final AsyncCallback callback;
+        private final AtomicInteger state = new AtomicInteger(PROCESSING);
+
+        AnswerOnce(Exchange http, AsyncCallback callback) {
+            this.http = http;
+            this.callback = callback;
+        }
+
+        @Override
+        public void respond(WebhookResponse response) {
+            WebhookProcessor.respond(http, response);
+            callback.done(state.compareAndSet(PROCESSING, ANSWERED_WHILE_PROCESSING));
+        }
+
+        /** process() returns: true when the answer was given already. */
+        boolean returned() {
+            return !state.compareAndSet(PROCESSING, RETURNED);
+        }
     }
 
     /**
      * Handles the body of an admitted request on every host, the same way: a body the reading refused is answered with
      * that refusal; the signature is checked over its exact bytes, on this thread (cheap: one HMAC per verify token),
      * so a forged body never waits for a worker; only then is the delivery handed to the worker, where its events are
-     * read and routed (each once) and the answer is given once, when the last event has its outcome.
+     * read and routed (each once) and the answer is given once, when the last event has its outcome. The route may
+     * block, so a host whose thread must not block (Vert.x's event loop) passes a worker that queues the delivery for a
+     * worker thread (and answers the request itself when it cannot); other hosts run it on their thread.
      *
-     * @param  eventType  the X-WAAPI-Event header, or null
-     * @param  deliveryId the X-WAAPI-Delivery header, or null
-     * @param  signature  the X-Hub-Signature-256 header, or null
-     * @return            true when the answer was given on this thread
+     * @param eventType  the X-WAAPI-Event header, or null
+     * @param deliveryId the X-WAAPI-Delivery header, or null
+     * @param signature  the X-Hub-Signature-256 header, or null
      */
-    public boolean received(
+    public void received(
             WebhookBodyReader.Body body, String eventType, String deliveryId, String signature, Responder responder,
-            Worker worker) {
+            Executor worker) {
         if (body.refusal() != null) {
-            return finish(responder, body.refusal(), true);
+            finish(responder, body.refusal());
+            return;
         }
         WebhookOutcome refusal;
         try {
             refusal = checkSignature(body.bytes(), signature);
         } catch (RuntimeException e) {
             LOG.warn("waapi:webhook on {} could not check a signature: {}", path, e.getClass().getName());
-            return finish(responder, WebhookOutcome.FAILED, true);
+            refusal = WebhookOutcome.FAILED;
         }
         if (refusal != null) {
-            return finish(responder, refusal, true);
+            finish(responder, refusal);
+            return;
         }
-        return worker.run(() -> deliverVerified(eventType, deliveryId, body.bytes(), responder));
-    }
-
-    /** {@link #received} of a complete body, on this thread. */
-    public boolean deliver(String eventType, String deliveryId, String signature, byte[] body, Responder responder) {
-        return received(new WebhookBodyReader.Body(body, null), eventType, deliveryId, signature, responder,
-                Worker.THIS_THREAD);
+        worker.execute(() -> deliverVerified(eventType, deliveryId, body.bytes(), responder));
     }
 
     /**
@@ -225,30 +226,30 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
     /**
      * Handles the body of an admitted request whose signature {@link #checkSignature} accepted: the events read and
      * routed (each once), the answer given once, when the last event has its outcome.
-     *
-     * @return true when the answer was given on this thread
      */
-    private boolean deliverVerified(String eventType, String deliveryId, byte[] body, Responder responder) {
+    private void deliverVerified(String eventType, String deliveryId, byte[] body, Responder responder) {
         try {
-            return receive(blankToNull(eventType), blankToNull(deliveryId), body, responder);
+            receive(blankToNull(eventType), blankToNull(deliveryId), body, responder);
         } catch (RuntimeException e) {
             // never leave the sender without an answer; the message of what failed may quote the request, so only its type
             LOG.warn("waapi:webhook on {} could not handle a delivery: {}", path, e.getClass().getName());
-            return finish(responder, WebhookOutcome.FAILED, true);
+            finish(responder, WebhookOutcome.FAILED);
         }
     }
 
-    private boolean receive(String eventType, String deliveryId, byte[] body, Responder responder) {
+    private void receive(String eventType, String deliveryId, byte[] body, Responder responder) {
         if (!eventFilter.accepts(eventType, deliveryId)) {
-            return finish(responder, WebhookOutcome.FILTERED, true);
+            finish(responder, WebhookOutcome.FILTERED);
+            return;
         }
         List<WebhookEventReader.RoutableEvent> events;
         try {
             events = eventReader.read(body, new WebhookHeaders(eventType, deliveryId, body));
         } catch (InvalidWebhookPayloadException e) {
-            return finish(responder, WebhookOutcome.NOT_JSON, true);
+            finish(responder, WebhookOutcome.NOT_JSON);
+            return;
         }
-        EventRouting routing = new EventRouting(consumer, route, deduplicator, events, (outcome, failure, sync) -> {
+        new EventRouting(consumer, route, deduplicator, events, (outcome, failure) -> {
             if (outcome == WebhookOutcome.ROUTE_FAILED) {
                 LOG.warn("waapi:webhook on {}: delivery {} (event {}) failed in the route ({}) and is answered 500, so it is "
                          + "sent again",
@@ -259,14 +260,12 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
                          + "answered 500, so it is sent again",
                         path, WebhookHeaders.forLog(deliveryId), failure.getClass().getName());
             }
-            finish(responder, outcome, sync);
-        });
-        return routing.routeNext(true);
+            finish(responder, outcome);
+        }).routeNext();
     }
 
-    private boolean finish(Responder responder, WebhookOutcome outcome, boolean sync) {
-        responder.respond(complete(outcome), sync);
-        return sync;
+    private void finish(Responder responder, WebhookOutcome outcome) {
+        responder.respond(complete(outcome));
     }
 
     /** Replaces the request on the HTTP exchange with the answer, so no request header is echoed back. */
@@ -278,7 +277,6 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
             headers.forEach(message::setHeader);
             message.setBody(json);
         }, false);
-        http.setException(null);
     }
 
     private static String signature(Message request) {

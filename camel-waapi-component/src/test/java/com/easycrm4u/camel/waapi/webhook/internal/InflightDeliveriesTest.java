@@ -65,6 +65,28 @@ class InflightDeliveriesTest {
     }
 
     @Test
+    void aStopIsWokenByTheOnlyDeliveryInFlightWhenItEnds() throws Exception {
+        inflight.setAccepting(true);
+        inflight.tryBegin();
+        inflight.setAccepting(false);
+        CompletableFuture<Boolean> stopped = new CompletableFuture<>();
+        Thread stopping = new Thread(() -> {
+            try {
+                stopped.complete(inflight.awaitNone(10, TimeUnit.MINUTES));
+            } catch (InterruptedException e) {
+                stopped.completeExceptionally(e);
+            }
+        });
+        stopping.start();
+        await().until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+        inflight.end();
+        // within Awaitility's 10 s, far from the stop's timeout: only the wake-up of the last one out ends the wait
+        await().until(stopped::isDone);
+        assertThat(stopped.get()).isTrue();
+        stopping.join();
+    }
+
+    @Test
     void aStopGivesUpAfterItsTimeoutWhileADeliveryIsInFlight() throws Exception {
         inflight.setAccepting(true);
         inflight.tryBegin();

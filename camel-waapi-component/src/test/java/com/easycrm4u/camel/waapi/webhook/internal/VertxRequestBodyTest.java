@@ -50,6 +50,7 @@ class VertxRequestBodyTest {
 
     private static final int LIMIT = 64;
     private static final int LARGE_LIMIT = 65_536;
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
 
     private static Vertx vertx;
     private static HttpServer server;
@@ -76,7 +77,7 @@ class VertxRequestBodyTest {
                         request -> onThread(request,
                                 () -> VertxRequestBody.read(request, limits(LIMIT, Duration.ofSeconds(10)))),
                         "/thread-short", request -> onThread(request,
-                                () -> VertxRequestBody.read(request, limits(LIMIT, Duration.ofMillis(100)))),
+                                () -> VertxRequestBody.read(request, limits(LIMIT, SHORT_TIMEOUT))),
                         "/interrupted", request -> onThread(request, () -> {
                             Thread.currentThread().interrupt();
                             try {
@@ -86,7 +87,7 @@ class VertxRequestBodyTest {
                             }
                         }),
                         "/collect",
-                        request -> VertxRequestBody.collect(request, limits(LIMIT, Duration.ofMillis(300)), answer(request)),
+                        request -> VertxRequestBody.collect(request, limits(LIMIT, SHORT_TIMEOUT), answer(request)),
                         "/collect-large",
                         request -> VertxRequestBody.collect(request, limits(LARGE_LIMIT, Duration.ofSeconds(10)),
                                 answer(request)),
@@ -267,9 +268,12 @@ class VertxRequestBodyTest {
     void aBodyNotCompleteInTimeIsAnswered408AndTheConnectionClosedAtOnce() throws Exception {
         for (String path : new String[] { "/collect", "/thread-short" }) {
             try (Socket socket = connect()) {
+                long sent = System.nanoTime();
                 send(socket, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + LIMIT + "\r\n\r\nhalf");
                 InputStream in = socket.getInputStream();
                 assertThat(statusLine(in)).as(path).isEqualTo("HTTP/1.1 408 Request Timeout");
+                // never before the timeout, wherever the body is read
+                assertThat(Duration.ofNanos(System.nanoTime() - sent)).as(path).isGreaterThanOrEqualTo(SHORT_TIMEOUT);
                 // the rest is not waited for (nor discarded for seconds): the connection is closed once answered
                 socket.setSoTimeout(2_000);
                 assertClosed(in);
@@ -358,7 +362,11 @@ class VertxRequestBodyTest {
         FAILURE.set(null);
         try (Socket socket = connect()) {
             send(socket, "POST /interrupted HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + LIMIT + "\r\n\r\n");
-            assertThat(statusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 500 Internal Server Error");
+            InputStream in = socket.getInputStream();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 500 Internal Server Error");
+            // the reading was ended: the body is not waited for on the connection
+            socket.setSoTimeout(2_000);
+            assertClosed(in);
         }
         assertThat(FAILURE.get()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("interrupted while the body was read");

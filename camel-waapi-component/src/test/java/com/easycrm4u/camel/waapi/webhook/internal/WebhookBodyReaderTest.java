@@ -1,7 +1,9 @@
 package com.easycrm4u.camel.waapi.webhook.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -139,6 +143,78 @@ class WebhookBodyReaderTest {
         assertThat(WebhookBodyReader.read(request(trickle).getMessage(), limits).refusal())
                 .isEqualTo(WebhookOutcome.BODY_TIMEOUT);
         assertThat(limits.unverifiedBytes()).isZero();
+    }
+
+    @Test
+    void aDecodedReaderCountsTwoBytesACharacterAgainstMaxUnverifiedBytes() throws Exception {
+        WebhookLimits limits = new WebhookLimits(100, Duration.ofSeconds(10), 100, 100);
+        assertThat(WebhookBodyReader.read(request(new StringReader("x".repeat(51))).getMessage(), limits).refusal())
+                .isEqualTo(WebhookOutcome.UNVERIFIED_BYTES_EXCEEDED);
+        assertThat(WebhookBodyReader.read(request(new StringReader("x".repeat(50))).getMessage(), limits).bytes())
+                .hasSize(50);
+        assertThat(limits.unverifiedBytes()).isZero();
+    }
+
+    @Test
+    void aReaderThatWaitsPastTheBodyReadTimeoutIsClosedAndTheBodyRefused() throws Exception {
+        WebhookLimits limits = new WebhookLimits(65_536, Duration.ofMillis(200), 65_536, 100);
+        // a socket's reader: a waiting read ends when the reader is closed, by failing or with what it had
+        for (boolean failsWhenClosed : new boolean[] { true, false }) {
+            WaitingReader waiting = new WaitingReader(failsWhenClosed);
+            assertThat(WebhookBodyReader.read(request(waiting).getMessage(), limits).refusal()).as("fails: " + failsWhenClosed)
+                    .isEqualTo(WebhookOutcome.BODY_TIMEOUT);
+            assertThat(waiting.closed).isTrue();
+        }
+        assertThat(limits.unverifiedBytes()).isZero();
+    }
+
+    @Test
+    void aReaderThatFailsBeforeTheBodyReadTimeoutFailsTheReading() {
+        Reader failing = new Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("connection reset");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThatThrownBy(() -> WebhookBodyReader.read(request(failing).getMessage(), limits(100)))
+                .isInstanceOf(IOException.class).hasMessage("connection reset");
+    }
+
+    /** A reader whose read waits until it is closed, then fails or returns a character. */
+    private static final class WaitingReader extends Reader {
+
+        private final boolean failsWhenClosed;
+        private final CountDownLatch closing = new CountDownLatch(1);
+        private volatile boolean closed;
+
+        WaitingReader(boolean failsWhenClosed) {
+            this.failsWhenClosed = failsWhenClosed;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (failsWhenClosed) {
+                throw new IOException("closed");
+            }
+            buffer[offset] = 'x';
+            return 1;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            closing.countDown();
+        }
     }
 
     private static WebhookBodyReader.Body readUnchecked(Exchange request, WebhookLimits limits) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.easycrm4u.camel.waapi.internal.RacingRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 
 import static com.easycrm4u.camel.waapi.webhook.internal.WebhookDeduplicator.State.CLAIMED;
@@ -136,6 +137,8 @@ class WebhookDeduplicatorTest {
         WebhookRegistration registration = new WebhookRegistration();
         try {
             IdempotentRepository small = registration.ownedRepository(3);
+            assertThat(ServiceHelper.isStarted(small)).as("started before its first use").isTrue();
+            assertThat(registration.ownedRepository(3)).as("one per path").isSameAs(small);
             WebhookDeduplicator node = new WebhookDeduplicator(small, "/waapi/webhook", EXPIRY, clockA::get);
             WebhookDeduplicator.Claim slow = node.claim("message:wamid.slow");
             assertThat(slow.state()).isEqualTo(CLAIMED);
@@ -145,6 +148,8 @@ class WebhookDeduplicatorTest {
             assertThat(node.claim("message:wamid.slow").state()).isEqualTo(IN_FLIGHT_ELSEWHERE);
             slow.routed();
             assertThat(node.claim("message:wamid.slow").state()).isEqualTo(ROUTED_BEFORE);
+            registration.close();
+            assertThat(ServiceHelper.isStopped(small)).as("stopped with the path's registration").isTrue();
         } finally {
             registration.close();
         }

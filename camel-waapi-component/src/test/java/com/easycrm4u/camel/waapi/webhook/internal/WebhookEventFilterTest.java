@@ -60,6 +60,8 @@ class WebhookEventFilterTest {
         assertThat(WebhookHeaders.forLog("dlv-ok_1.2")).isEqualTo("dlv-ok_1.2");
         assertThat(WebhookHeaders.forLog("a\r\nb\tc\\d\u0000e\u007ff\u0085g\u009bh\u2028i\u2029j"))
                 .isEqualTo("a\\r\\nb\\tc\\\\d\\u0000e\\u007ff\\u0085g\\u009bh\\u2028i\\u2029j");
+        // the edges of the control ranges: a space, ~ and a no-break space are shown as they are
+        assertThat(WebhookHeaders.forLog("\u001f \u007e\u009f\u00a0")).isEqualTo("\\u001f \u007e\\u009f\u00a0");
         String longest = "z".repeat(WebhookHeaders.LOGGED_LENGTH);
         assertThat(WebhookHeaders.forLog(longest)).isEqualTo(longest);
         String cut = WebhookHeaders.forLog("y".repeat(WebhookHeaders.LOGGED_LENGTH + 72));

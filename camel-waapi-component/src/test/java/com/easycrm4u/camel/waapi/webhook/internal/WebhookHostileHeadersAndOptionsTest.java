@@ -61,8 +61,8 @@ class WebhookHostileHeadersAndOptionsTest {
     /** Hands a signed delivery to the consumer of the path, as the HTTP host does; its answer's status. */
     private static int deliver(CamelContext context, String path, String eventType, String deliveryId) {
         AtomicReference<WebhookResponse> answer = new AtomicReference<>();
-        WebhookPaths.of(context).registration(path).processor().deliver(eventType, deliveryId,
-                WebhookSignature.sign(BODY, TOKEN), BODY, (result, sync) -> answer.set(result));
+        WebhookPaths.of(context).registration(path).processor().received(new WebhookBodyReader.Body(BODY, null), eventType,
+                deliveryId, WebhookSignature.sign(BODY, TOKEN), answer::set, Runnable::run);
         return answer.get().status();
     }
 
