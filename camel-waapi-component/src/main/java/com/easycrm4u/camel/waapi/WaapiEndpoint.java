@@ -34,12 +34,12 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
     // Camel's tooling lists the values of the enum (its toString) as the choices of this parameter
     @UriPath(description = "The API operation to call (producers), or webhook for the webhook consumer.")
     @Metadata(required = true)
-    private WaapiUriPath operation;
+    private final WaapiUriPath operation;
     @UriParam
     private WaapiConfiguration configuration;
     private volatile SendOnce sendOnce;
 
-    public WaapiEndpoint(String uri, WaapiComponent component, WaapiUriPath operation, WaapiConfiguration configuration) {
+    WaapiEndpoint(String uri, WaapiComponent component, WaapiUriPath operation, WaapiConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -161,12 +161,9 @@ public class WaapiEndpoint extends DefaultEndpoint implements AsyncEndpoint, End
         return "http";
     }
 
-    public WaapiUriPath getOperation() {
-        return operation;
-    }
-
-    public void setOperation(WaapiUriPath operation) {
-        this.operation = operation;
+    /** The operation's URI path, e.g. {@code cloud/template}, or {@code webhook}. */
+    public String getOperation() {
+        return operation.uri();
     }
 
     public WaapiConfiguration getConfiguration() {

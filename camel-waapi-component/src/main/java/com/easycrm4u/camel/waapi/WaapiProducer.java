@@ -36,7 +36,7 @@ public class WaapiProducer extends DefaultAsyncProducer {
     private WritableHealthCheckRepository healthCheckRepository;
     private WaapiProducerHealthCheck healthCheck;
 
-    public WaapiProducer(WaapiEndpoint endpoint, OperationHandler operation) {
+    WaapiProducer(WaapiEndpoint endpoint, OperationHandler operation) {
         super(endpoint);
         this.operation = operation;
     }

@@ -37,7 +37,7 @@ class EndpointCreationTest extends WaapiTestSupport {
         for (WaapiUriPath operation : WaapiUriPath.values()) {
             Endpoint endpoint = context.getEndpoint("waapi:" + operation.uri());
             assertThat(endpoint).isInstanceOf(WaapiEndpoint.class);
-            assertThat(((WaapiEndpoint) endpoint).getOperation()).isSameAs(operation);
+            assertThat(((WaapiEndpoint) endpoint).getOperation()).isEqualTo(operation.uri());
         }
     }
 

@@ -10,6 +10,7 @@ import com.easycrm4u.camel.waapi.WaapiConstants;
 import com.easycrm4u.camel.waapi.WaapiEndpoint;
 import com.easycrm4u.camel.waapi.client.WaapiClient;
 import com.easycrm4u.camel.waapi.operation.OperationHandler;
+import com.easycrm4u.camel.waapi.operation.WaapiUriPath;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -106,7 +107,7 @@ public class RequestJsonBenchmark {
 
         Send(CamelContext context, String uri, Object body, Map<String, Object> headers) {
             endpoint = context.getEndpoint(uri, WaapiEndpoint.class);
-            operation = endpoint.getOperation().handler();
+            operation = WaapiUriPath.fromUri(endpoint.getOperation()).handler();
             exchange = endpoint.createExchange();
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(WaapiConstants.TO, "917890000198");
