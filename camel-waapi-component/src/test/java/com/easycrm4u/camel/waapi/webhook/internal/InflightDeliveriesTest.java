@@ -37,12 +37,8 @@ class InflightDeliveriesTest {
         assertThat(inflight.awaitNone(0, TimeUnit.MILLISECONDS)).isTrue();
     }
 
-    @Test
-    void aStopWaitsForTheLastDeliveryOut() throws Exception {
-        inflight.setAccepting(true);
-        inflight.tryBegin();
-        inflight.tryBegin();
-        inflight.setAccepting(false);
+    /** A stop on a thread of its own, once it waits (without spinning) for the deliveries in flight. */
+    private CompletableFuture<Boolean> stopWaiting() {
         CompletableFuture<Boolean> stopped = new CompletableFuture<>();
         Thread stopping = new Thread(() -> {
             try {
@@ -52,8 +48,17 @@ class InflightDeliveriesTest {
             }
         });
         stopping.start();
-        // the stop waits (without spinning) for the deliveries in flight
         await().until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+        return stopped;
+    }
+
+    @Test
+    void aStopWaitsForTheLastDeliveryOut() throws Exception {
+        inflight.setAccepting(true);
+        inflight.tryBegin();
+        inflight.tryBegin();
+        inflight.setAccepting(false);
+        CompletableFuture<Boolean> stopped = stopWaiting();
         inflight.end();
         assertThat(inflight.count()).isEqualTo(1);
         assertThat(stopped).isNotDone();
@@ -61,7 +66,6 @@ class InflightDeliveriesTest {
         // woken by the last one out, not by its timeout
         await().until(stopped::isDone);
         assertThat(stopped.get()).isTrue();
-        stopping.join();
     }
 
     @Test
@@ -69,21 +73,11 @@ class InflightDeliveriesTest {
         inflight.setAccepting(true);
         inflight.tryBegin();
         inflight.setAccepting(false);
-        CompletableFuture<Boolean> stopped = new CompletableFuture<>();
-        Thread stopping = new Thread(() -> {
-            try {
-                stopped.complete(inflight.awaitNone(10, TimeUnit.MINUTES));
-            } catch (InterruptedException e) {
-                stopped.completeExceptionally(e);
-            }
-        });
-        stopping.start();
-        await().until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+        CompletableFuture<Boolean> stopped = stopWaiting();
         inflight.end();
         // within Awaitility's 10 s, far from the stop's timeout: only the wake-up of the last one out ends the wait
         await().until(stopped::isDone);
         assertThat(stopped.get()).isTrue();
-        stopping.join();
     }
 
     @Test
