@@ -93,16 +93,11 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
      *         request counts as in flight until {@link #complete} or {@link #deliver} has answered it
      */
     public WebhookResponse admit(String contentLength, String contentType, String signature) {
-        try {
-            WebhookResponse refusal = admission.admit(contentLength, contentType, signature);
-            if (refusal == null && !inflight.tryBegin()) {
-                refusal = admission.answer(WebhookOutcome.UNAVAILABLE);
-            }
-            return refusal;
-        } catch (RuntimeException e) {
-            LOG.warn("waapi:webhook on {} could not check a request: {}", path, e.getClass().getName());
-            return admission.answer(WebhookOutcome.FAILED);
+        WebhookResponse refusal = admission.admit(contentLength, contentType, signature);
+        if (refusal == null && !inflight.tryBegin()) {
+            refusal = admission.answer(WebhookOutcome.UNAVAILABLE);
         }
+        return refusal;
     }
 
     /**
