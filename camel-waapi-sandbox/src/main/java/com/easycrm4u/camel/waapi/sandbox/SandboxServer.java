@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The sandbox's lifecycle: the JDK HTTP server on a loopback port, the pool that serves requests and webhook answers,
- * and the scheduler of status updates and webhook retries. Started once, closed for good.
+ * the pool that makes webhook calls, and the scheduler of status updates and webhook retries. Started once, closed for
+ * good.
  */
 final class SandboxServer {
 
@@ -26,6 +27,7 @@ final class SandboxServer {
 
     private final int requestedPort;
     private final ExecutorService httpExecutor = Executors.newCachedThreadPool(daemonThreads("waapi-sandbox-http"));
+    private final ExecutorService webhookCalls = Executors.newCachedThreadPool(daemonThreads("waapi-sandbox-webhook-delivery"));
     private final ScheduledExecutorService scheduler
             = Executors.newScheduledThreadPool(1, daemonThreads("waapi-sandbox-webhooks"));
     private HttpServer server;
@@ -37,6 +39,10 @@ final class SandboxServer {
 
     ExecutorService httpExecutor() {
         return httpExecutor;
+    }
+
+    ExecutorService webhookCalls() {
+        return webhookCalls;
     }
 
     ScheduledExecutorService scheduler() {
@@ -89,6 +95,7 @@ final class SandboxServer {
             server = null;
         }
         scheduler.shutdownNow();
+        webhookCalls.shutdownNow();
         httpExecutor.shutdownNow();
     }
 

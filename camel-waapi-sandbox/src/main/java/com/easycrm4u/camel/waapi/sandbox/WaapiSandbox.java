@@ -114,7 +114,7 @@ public final class WaapiSandbox implements AutoCloseable {
         HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(builder.webhookTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).executor(server.httpExecutor()).build();
         this.dispatcher = new WebhookDispatcher(
-                webhookClient, server.scheduler(), clock, builder.webhookMaxAttempts,
+                webhookClient, server.webhookCalls(), server.scheduler(), clock, builder.webhookMaxAttempts,
                 builder.webhookInitialBackoff, builder.webhookMaxBackoff, builder.webhookTimeout);
         this.fanOut = new WebhookFanOut(keys, dispatcher, mapper);
         this.customers = new SimulatedCustomers(mapper, clock, numbers, windows, contacts, payloads, fanOut);

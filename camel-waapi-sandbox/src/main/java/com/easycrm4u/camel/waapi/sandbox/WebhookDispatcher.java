@@ -1,17 +1,25 @@
 package com.easycrm4u.camel.waapi.sandbox;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.easycrm4u.camel.waapi.webhook.WebhookSignature;
 import org.slf4j.Logger;
@@ -28,6 +36,7 @@ final class WebhookDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final HttpClient http;
+    private final Executor calls;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final int maxAttempts;
@@ -36,9 +45,14 @@ final class WebhookDispatcher {
     private final Duration timeout;
     private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
 
-    WebhookDispatcher(HttpClient http, ScheduledExecutorService scheduler, Clock clock, int maxAttempts,
-                      Duration initialBackoff, Duration maxBackoff, Duration timeout) {
+    /**
+     * {@code calls} runs each attempt, blocked for its duration, so it needs a thread per attempt under way;
+     * {@code scheduler} runs the retries.
+     */
+    WebhookDispatcher(HttpClient http, Executor calls, ScheduledExecutorService scheduler, Clock clock,
+                      int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration timeout) {
         this.http = http;
+        this.calls = calls;
         this.scheduler = scheduler;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -86,11 +100,49 @@ final class WebhookDispatcher {
             delivery.settle(WebhookDelivery.State.REJECTED);
             return;
         }
+        try {
+            calls.execute(() -> call(delivery, number, request));
+        } catch (RejectedExecutionException closed) {
+            delivery.addAttempt(new WebhookDelivery.Attempt(number, clock.instant(), 0, "not sent: the sandbox is closed"));
+            LOG.warn("WAAPI sandbox webhook delivery {} ({}) to {}: the sandbox is closed; not sent",
+                    delivery.getDeliveryId(), delivery.getKind(), delivery.getUrl());
+            delivery.settle(WebhookDelivery.State.EXHAUSTED);
+        }
+    }
+
+    /**
+     * Makes one attempt on a thread of the sandbox's own: the blocking {@code send} completes on the client's pool,
+     * whereas {@code sendAsync} hands every answer over to CompletableFuture's default pool first (the common pool on
+     * Java 25, and on older Java whenever its parallelism is above one), where an application that keeps all the
+     * workers busy would hold up every webhook. The request's timeout covers the wait for the answer's headers; the
+     * rest of its body gets what is left of the timeout plus a second.
+     */
+    private void call(WebhookDelivery delivery, int number, HttpRequest request) {
         long started = System.nanoTime();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((response, failure) -> answered(delivery, number, response, failure,
-                        Duration.ofNanos(System.nanoTime() - started)), this::onHttpThread);
+        long deadline = started + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        DiscardedBody body = new DiscardedBody();
+        HttpResponse<Void> response = null;
+        Throwable failure = null;
+        boolean interrupted = false;
+        try {
+            response = http.send(request, info -> body);
+            body.ended.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException closing) {
+            interrupted = true;
+            failure = closing;
+        } catch (ExecutionException bodyFailed) {
+            failure = bodyFailed.getCause();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            failure = e;
+        }
+        if (failure != null) {
+            body.cancel();
+        }
+        answered(delivery, number, failure == null ? response : null, failure,
+                Duration.ofNanos(System.nanoTime() - started));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void answered(
@@ -128,14 +180,43 @@ final class WebhookDispatcher {
     }
 
     /**
-     * Runs the handling of an answer on the HTTP client's pool: java.net.http alone completes on CompletableFuture's
-     * default pool, a new thread per answer on two cores or fewer. While the sandbox closes, it runs here instead.
+     * Discards an answer's body. Its value is ready with the headers, so that {@code send} returns then and the caller
+     * waits for the end of the body with a deadline of its own.
      */
-    private void onHttpThread(Runnable task) {
-        try {
-            http.executor().orElse(Runnable::run).execute(task);
-        } catch (RejectedExecutionException closing) {
-            task.run();
+    private static final class DiscardedBody implements HttpResponse.BodySubscriber<Void> {
+
+        final CompletableFuture<Void> ended = new CompletableFuture<>();
+        private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return CompletableFuture.completedStage(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription.complete(subscription);
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            // discarded
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            ended.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            ended.complete(null);
+        }
+
+        /** Stops reading a body that is given up on (the connection closes), now or once it starts. */
+        void cancel() {
+            subscription.thenAccept(Flow.Subscription::cancel);
         }
     }
 

@@ -56,6 +56,7 @@ class WebhookDispatcherTest {
         private volatile String retryAfter;
         private final CountDownLatch release = new CountDownLatch(1);
         private volatile boolean hang;
+        private volatile boolean stallBody;
 
         Receiver(Integer... statuses) throws IOException {
             this.statuses.addAll(List.of(statuses));
@@ -63,21 +64,33 @@ class WebhookDispatcherTest {
             server.createContext("/hook", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 if (hang) {
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitRelease();
                 }
                 Integer status = this.statuses.size() > 1 ? this.statuses.pollFirst() : this.statuses.peekFirst();
                 if (retryAfter != null) {
                     exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                }
+                if (stallBody) {
+                    exchange.sendResponseHeaders(status, 2);
+                    exchange.getResponseBody().write('{');
+                    exchange.getResponseBody().flush();
+                    awaitRelease();
+                    exchange.close();
+                    return;
                 }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
             server.setExecutor(executor);
             server.start();
+        }
+
+        private void awaitRelease() {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         String url() {
@@ -93,17 +106,26 @@ class WebhookDispatcherTest {
     }
 
     private final RecordingScheduler scheduler = new RecordingScheduler();
+    private final java.util.concurrent.ExecutorService calls = java.util.concurrent.Executors.newCachedThreadPool();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
+        calls.shutdownNow();
     }
 
     private WebhookDispatcher dispatcher(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         return new WebhookDispatcher(
-                http, scheduler, Clock.systemUTC(), maxAttempts, initialBackoff, maxBackoff,
+                http, calls, scheduler, Clock.systemUTC(), maxAttempts, initialBackoff, maxBackoff,
                 Duration.ofSeconds(5));
+    }
+
+    /** A delivery of one attempt with a timeout of 300 ms, once settled. */
+    private WebhookDelivery deliverOnceWithin300Millis(Receiver receiver) {
+        return settled(new WebhookDispatcher(
+                http, calls, scheduler, Clock.systemUTC(), 1, Duration.ofMillis(10), Duration.ofMillis(10),
+                Duration.ofMillis(300)).deliver(KEY, receiver.url(), "messages", "sent", "wamid.1", "{}"));
     }
 
     private static WebhookDelivery settled(WebhookDelivery delivery) {
@@ -218,14 +240,43 @@ class WebhookDispatcherTest {
     void aReceiverThatDoesNotAnswerInTimeIsAFailedAttempt() throws IOException {
         try (Receiver receiver = new Receiver(200)) {
             receiver.hang = true;
-            WebhookDispatcher dispatcher = new WebhookDispatcher(
-                    http, scheduler, Clock.systemUTC(), 1,
-                    Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(300));
-            WebhookDelivery delivery = settled(dispatcher.deliver(KEY, receiver.url(), "messages", "sent", "wamid.1", "{}"));
+            WebhookDelivery delivery = deliverOnceWithin300Millis(receiver);
 
             assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.EXHAUSTED);
             assertThat(delivery.getAttempts()).singleElement()
                     .satisfies(a -> assertThat(a.error()).isEqualTo("HttpTimeoutException: request timed out"));
+        }
+    }
+
+    @Test
+    void anAnswerWhoseBodyStopsComingIsAFailedAttemptASecondAfterTheTimeout() throws IOException {
+        try (Receiver receiver = new Receiver(200)) {
+            receiver.stallBody = true;
+            WebhookDelivery delivery = deliverOnceWithin300Millis(receiver);
+
+            assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.EXHAUSTED);
+            assertThat(delivery.getAttempts()).singleElement().satisfies(a -> {
+                assertThat(a.statusCode()).isZero();
+                assertThat(a.error()).isEqualTo("TimeoutException");
+            });
+            assertThat(delivery.getAttemptDurations()).singleElement()
+                    .satisfies(took -> assertThat(took).isBetween(Duration.ofMillis(1300), Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aDeliveryAfterTheSandboxClosedIsNotSent() throws IOException {
+        try (Receiver receiver = new Receiver(200)) {
+            calls.shutdownNow();
+            WebhookDelivery delivery = dispatcher(5, Duration.ofMillis(10), Duration.ofMillis(10))
+                    .deliver(KEY, receiver.url(), "messages", "sent", "wamid.1", "{}");
+
+            assertThat(delivery.settled()).isDone();
+            assertThat(delivery.getState()).isEqualTo(WebhookDelivery.State.EXHAUSTED);
+            assertThat(delivery.getAttempts()).singleElement().satisfies(a -> {
+                assertThat(a.statusCode()).isZero();
+                assertThat(a.error()).isEqualTo("not sent: the sandbox is closed");
+            });
         }
     }
 
@@ -236,11 +287,12 @@ class WebhookDispatcherTest {
         try (Receiver receiver = new Receiver(200)) {
             receiver.hang = true;
             WebhookDispatcher dispatcher = new WebhookDispatcher(
-                    pooled, scheduler, Clock.systemUTC(), 3,
+                    pooled, calls, scheduler, Clock.systemUTC(), 3,
                     Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(300));
             WebhookDelivery delivery = dispatcher.deliver(KEY, receiver.url(), "messages", "sent", "wamid.1", "{}");
-            // what closing the sandbox does: its HTTP pool and its scheduler stop
+            // what closing the sandbox does: its HTTP pool, its pool of webhook calls and its scheduler stop
             httpPool.shutdownNow();
+            calls.shutdownNow();
             scheduler.shutdownNow();
 
             settled(delivery);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +22,17 @@ class WebhookFanOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService calls = Executors.newCachedThreadPool();
     private final ApiKeys keys = new ApiKeys(new SendingNumbers());
     private final WebhookDispatcher dispatcher = new WebhookDispatcher(
-            HttpClient.newHttpClient(), scheduler,
+            HttpClient.newHttpClient(), calls, scheduler,
             Clock.systemUTC(), 2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5));
     private final WebhookFanOut fanOut = new WebhookFanOut(keys, dispatcher, JSON);
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
+        calls.shutdownNow();
     }
 
     private static SentMessage message(String id) {
