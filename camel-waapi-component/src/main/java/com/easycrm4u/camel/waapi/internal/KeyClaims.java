@@ -68,7 +68,7 @@ public final class KeyClaims {
 
     /** Whether a repository key is a mark, to be kept until removed, rather than a bare entry. */
     public static boolean isMark(String repositoryKey) {
-        return repositoryKey.indexOf(':') >= 0;
+        return repositoryKey.contains(":");
     }
 
     /**

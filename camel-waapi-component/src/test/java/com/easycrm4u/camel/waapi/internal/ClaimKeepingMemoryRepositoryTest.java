@@ -27,8 +27,18 @@ class ClaimKeepingMemoryRepositoryTest {
         assertThat(repository.remove("entry-99")).isTrue();
         assertThat(repository.remove("entry-99")).isFalse();
         assertThat(repository.confirm("entry-98")).isTrue();
+        assertThat(repository.add("entry-98")).as("an entry is added once").isFalse();
+        assertThat(repository.add("another-entry:claim:8")).isTrue();
         repository.clear();
         assertThat(repository.size()).isZero();
+        assertThat(repository.contains("another-entry:claim:8")).isFalse();
+        assertThat(repository.add("entry-98")).isTrue();
+    }
+
+    @Test
+    void itSaysWhatItIsWithoutAnyKey() {
+        repository.add("entry-1");
+        assertThat(repository).hasToString("in memory (2 entries, claims kept apart)");
     }
 
     @Test
