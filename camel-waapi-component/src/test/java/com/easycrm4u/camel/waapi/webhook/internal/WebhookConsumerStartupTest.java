@@ -92,12 +92,16 @@ class WebhookConsumerStartupTest {
         }
     }
 
-    @Test
-    void aMaxBodySizeOfZeroFailsTheRouteStart() throws Exception {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "maxBodySize=0         | maxBodySize must be positive, was 0",
+            "maxQueuedDeliveries=0 | maxQueuedDeliveries must be positive, was 0",
+            "bodyReadTimeout=0     | bodyReadTimeout must be positive, was 0 ms" })
+    void aLimitOfZeroFailsTheRouteStart(String option, String message) throws Exception {
         try (CamelContext context = withStubServer()) {
-            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t&maxBodySize=0"))
+            assertThatThrownBy(() -> startWithRoute(context, "waapi:webhook?webhookVerifyToken=t&" + option))
                     .satisfies(failure -> assertThat(rootCause(failure)).isInstanceOf(IllegalArgumentException.class)
-                            .hasMessage("maxBodySize must be positive, was 0"));
+                            .hasMessage(message));
         }
     }
 
