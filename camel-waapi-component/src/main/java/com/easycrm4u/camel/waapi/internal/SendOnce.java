@@ -66,10 +66,6 @@ public final class SendOnce {
         this.claimTimeout = claimTimeout;
     }
 
-    public IdempotentRepository repository() {
-        return claims.repository();
-    }
-
     public Duration claimTimeout() {
         return claimTimeout;
     }
