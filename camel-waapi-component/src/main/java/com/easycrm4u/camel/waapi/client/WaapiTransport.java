@@ -9,7 +9,7 @@ import com.easycrm4u.camel.waapi.internal.WaapiFailures;
  * libraries. A transport is made for one endpoint's base URL, credentials and limits ({@link ClientOptions}) over a
  * client shared by many endpoints.
  * <p>
- * What a failure means is not decided here but in {@link com.easycrm4u.camel.waapi.WaapiFailures}: a transport
+ * What a failure means is not decided here but in {@link com.easycrm4u.camel.waapi.internal.WaapiFailures}: a transport
  * completes exceptionally with what the library reported, wrapped in a {@link NotSentException} when it knows the
  * request never left (no connection could be had).
  */

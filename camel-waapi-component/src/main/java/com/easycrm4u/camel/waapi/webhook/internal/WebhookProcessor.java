@@ -90,7 +90,7 @@ public final class WebhookProcessor extends AsyncProcessorSupport {
      * Admits a request from its headers alone, before a byte of its body is read.
      *
      * @return the answer that refuses it, recorded as its outcome; or null when its body may be read, in which case the
-     *         request counts as in flight until {@link #complete} or {@link #deliver} has answered it
+     *         request counts as in flight until {@link #complete} or {@link #received} has answered it
      */
     public WebhookResponse admit(String contentLength, String contentType, String signature) {
         WebhookResponse refusal = admission.admit(contentLength, contentType, signature);
