@@ -82,22 +82,15 @@ final class SandboxRecordsHandler implements HttpHandler {
     }
 
     private ObjectNode message(SentMessage message) {
-        List<String> statuses;
-        List<String> settledStatuses;
-        boolean lastStatus;
-        // one snapshot: read apart, a status that comes in between shows as the last one before it ([sent], last)
-        synchronized (message) {
-            statuses = message.getStatuses();
-            settledStatuses = statuses.stream().filter(message::isSettled).toList();
-            lastStatus = message.hasLastStatus();
-        }
+        SentMessage.StatusView view = message.statusView();
+        List<String> statuses = view.statuses();
         return object("messageId", message.getMessageId(), "apiKeyName", message.getApiKeyName(),
                 "channel", message.getChannel(), "type", message.getType(), "to", message.getTo(),
                 "from", message.getFrom(), "sessionId", message.getSessionId(), "request", message.getRequest(),
                 "sentAt", instant(message.getTimestamp()), "status", statuses.get(statuses.size() - 1),
                 "statuses", statuses,
                 // what RemoteSandbox.awaitStatus needs to wait as WaapiSandbox.awaitStatus does
-                "settledStatuses", settledStatuses, "lastStatus", lastStatus);
+                "settledStatuses", view.settledStatuses(), "lastStatus", view.last());
     }
 
     private ObjectNode delivery(WebhookDelivery delivery) {

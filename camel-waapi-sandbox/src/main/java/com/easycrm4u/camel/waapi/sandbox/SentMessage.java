@@ -129,13 +129,21 @@ public final class SentMessage {
         lastStatus = false;
     }
 
-    synchronized boolean isSettled(String status) {
-        return settled.contains(status);
+    /**
+     * The statuses, those whose webhooks are settled, and whether no status will follow, read together: read one by
+     * one, a status that comes in between would show as the last one before it.
+     */
+    synchronized StatusView statusView() {
+        return new StatusView(List.copyOf(statuses), statuses.stream().filter(settled::contains).toList(), lastStatus);
     }
 
-    /** Whether the message has its last status: no other status can come. */
-    synchronized boolean hasLastStatus() {
-        return lastStatus;
+    /** One consistent view of a message's statuses: what a waiter decides on and the records API shows. */
+    record StatusView(List<String> statuses, List<String> settledStatuses, boolean last) {
+
+        /** The status is there with its webhooks settled, or it is there and no status will follow. */
+        boolean reached(String status) {
+            return settledStatuses.contains(status) || last && statuses.contains(status);
+        }
     }
 
     @Override

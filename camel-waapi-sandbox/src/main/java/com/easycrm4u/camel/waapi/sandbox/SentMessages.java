@@ -74,13 +74,12 @@ final class SentMessages {
                             "The WAAPI sandbox accepted no message " + id + "; it accepted " + all().stream()
                                     .map(SentMessage::getMessageId).toList()));
                     waitedFor.add(message);
-                    boolean reached = message.isSettled(status)
-                            || message.hasLastStatus() && message.getStatuses().contains(status);
-                    if (!reached) {
-                        if (message.hasLastStatus()) {
+                    SentMessage.StatusView view = message.statusView();
+                    if (!view.reached(status)) {
+                        if (view.last()) {
                             throw new AssertionError(
                                     "Message " + id + " cannot reach '" + status + "': "
-                                                     + whyNot(message, status) + "; " + describe.apply(message));
+                                                     + whyNot(message, view) + "; " + describe.apply(message));
                         }
                         pending.add(message);
                     }
@@ -108,11 +107,11 @@ final class SentMessages {
         }
     }
 
-    private static String whyNot(SentMessage message, String status) {
+    private static String whyNot(SentMessage message, SentMessage.StatusView view) {
         if ("qr".equals(message.getChannel())) {
             return "QR sends get no status updates";
         }
-        return "its statuses ended with " + message.getStatuses();
+        return "its statuses ended with " + view.statuses();
     }
 
     private java.util.Optional<SentMessage> find(String messageId) {
